@@ -1,0 +1,90 @@
+import type { ServiceContext } from './context'
+
+export type AuditAction = 'create' | 'update' | 'delete'
+
+export interface AuditEntry {
+  id: number
+  at: string
+  user: string
+  entity: string
+  entityId: string
+  action: AuditAction
+  summary: string | null
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+}
+
+/** Human names of audited entities, for the history view. */
+export const entityLabels: Record<string, string> = {
+  region: '区划',
+  setting: '参数',
+  county: '旗县设置',
+}
+
+/** Writes one audit row; call it inside the same transaction as the change it records. */
+export function recordAudit(
+  ctx: ServiceContext,
+  entry: { entity: string; entityId: string | number; action: AuditAction; summary?: string; before?: unknown; after?: unknown },
+) {
+  ctx.db
+    .prepare(
+      `INSERT INTO audit_log (user, entity, entity_id, action, summary, before_json, after_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      ctx.user,
+      entry.entity,
+      String(entry.entityId),
+      entry.action,
+      entry.summary ?? null,
+      entry.before === undefined ? null : JSON.stringify(entry.before),
+      entry.after === undefined ? null : JSON.stringify(entry.after),
+    )
+}
+
+interface AuditRow {
+  id: number
+  at: string
+  user: string
+  entity: string
+  entity_id: string
+  action: AuditAction
+  summary: string | null
+  before_json: string | null
+  after_json: string | null
+}
+
+export function listAudit(
+  ctx: ServiceContext,
+  input: { entity?: string; entityId?: string; page: number; pageSize: number },
+): { rows: AuditEntry[]; total: number } {
+  const where: string[] = []
+  const params: string[] = []
+  if (input.entity) {
+    where.push('entity = ?')
+    params.push(input.entity)
+  }
+  if (input.entityId) {
+    where.push('entity_id = ?')
+    params.push(input.entityId)
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log ${clause}`).get(...params) as { n: number }).n
+  const rows = ctx.db
+    .prepare(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as AuditRow[]
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      user: r.user,
+      entity: r.entity,
+      entityId: r.entity_id,
+      action: r.action,
+      summary: r.summary,
+      before: r.before_json ? JSON.parse(r.before_json) : null,
+      after: r.after_json ? JSON.parse(r.after_json) : null,
+    })),
+  }
+}

@@ -1,0 +1,18 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { channelNames, type ApiResult } from '../src-main/api/contract'
+
+const allowed = new Set<string>(channelNames)
+
+/** The only thing the page gets: call a contract channel, and hear progress of long jobs. */
+contextBridge.exposeInMainWorld('api', {
+  bridge: 'electron',
+  invoke(channel: string, input: unknown): Promise<ApiResult<unknown>> {
+    if (!allowed.has(channel)) return Promise.resolve({ ok: false, code: 'UNKNOWN_CHANNEL', message: `没有名为「${channel}」的功能接口。` })
+    return ipcRenderer.invoke(`api:invoke:${channel}`, input)
+  },
+  onProgress(listener: (progress: unknown) => void) {
+    const wrapped = (_event: unknown, progress: unknown) => listener(progress)
+    ipcRenderer.on('api:progress', wrapped)
+    return () => ipcRenderer.removeListener('api:progress', wrapped)
+  },
+})
