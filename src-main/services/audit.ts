@@ -8,33 +8,29 @@ export interface AuditEntry {
   user: string
   entity: string
   entityId: string
+  /** What a person calls the record (a village's name, a setting's label). */
+  entityName: string | null
   action: AuditAction
   summary: string | null
   before: Record<string, unknown> | null
   after: Record<string, unknown> | null
 }
 
-/** Human names of audited entities, for the history view. */
-export const entityLabels: Record<string, string> = {
-  region: '区划',
-  setting: '参数',
-  county: '旗县设置',
-}
-
 /** Writes one audit row; call it inside the same transaction as the change it records. */
 export function recordAudit(
   ctx: ServiceContext,
-  entry: { entity: string; entityId: string | number; action: AuditAction; summary?: string; before?: unknown; after?: unknown },
+  entry: { entity: string; entityId: string | number; entityName?: string; action: AuditAction; summary?: string; before?: unknown; after?: unknown },
 ) {
   ctx.db
     .prepare(
-      `INSERT INTO audit_log (user, entity, entity_id, action, summary, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_log (user, entity, entity_id, entity_name, action, summary, before_json, after_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       ctx.user,
       entry.entity,
       String(entry.entityId),
+      entry.entityName ?? null,
       entry.action,
       entry.summary ?? null,
       entry.before === undefined ? null : JSON.stringify(entry.before),
@@ -48,6 +44,7 @@ interface AuditRow {
   user: string
   entity: string
   entity_id: string
+  entity_name: string | null
   action: AuditAction
   summary: string | null
   before_json: string | null
@@ -81,6 +78,7 @@ export function listAudit(
       user: r.user,
       entity: r.entity,
       entityId: r.entity_id,
+      entityName: r.entity_name,
       action: r.action,
       summary: r.summary,
       before: r.before_json ? JSON.parse(r.before_json) : null,

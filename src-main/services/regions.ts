@@ -49,10 +49,10 @@ export function regionTree(ctx: ServiceContext, input: { includeInactive?: boole
     .filter((r) => input.includeInactive || r.active)
   const nodes = new Map(rows.map((r) => [r.code, { ...r, children: [] as RegionNode[] }]))
   const roots: RegionNode[] = []
+  // The county is the root: province and prefecture rows exist only to give it its parents.
   for (const node of nodes.values()) {
-    const parent = node.parentCode ? nodes.get(node.parentCode) : undefined
-    if (parent) parent.children.push(node)
-    else if (node.level === 3) roots.push(node)
+    if (node.level === 3) roots.push(node)
+    else if (node.level > 3) nodes.get(node.parentCode ?? '')?.children.push(node)
   }
   return roots
 }
@@ -83,7 +83,7 @@ export function renameRegion(ctx: ServiceContext, input: { code: string; name: s
       .prepare(`UPDATE region SET name = ?, kind = ?, updated_at = datetime('now', 'localtime') WHERE code = ?`)
       .run(input.name, kind, input.code)
     const after = getRegion(ctx, input.code)
-    recordAudit(ctx, { entity: 'region', entityId: input.code, action: 'update', summary: `更名：${before.name} → ${after.name}`, before, after })
+    recordAudit(ctx, { entity: 'region', entityId: input.code, entityName: after.name, action: 'update', summary: `更名：${before.name} → ${after.name}`, before, after })
     return after
   })()
 }
@@ -122,7 +122,7 @@ export function addRegion(ctx: ServiceContext, input: { parentCode: string; name
     const sort = (ctx.db.prepare('SELECT coalesce(max(sort), 0) + 1 AS s FROM region WHERE parent_code = ?').get(parent.code) as { s: number }).s
     insertRegion(ctx, { code, parentCode: parent.code, level, name: input.name, kind, sort })
     const after = getRegion(ctx, code)
-    recordAudit(ctx, { entity: 'region', entityId: code, action: 'create', summary: `在「${parent.name}」下新增「${input.name}」`, after })
+    recordAudit(ctx, { entity: 'region', entityId: code, entityName: input.name, action: 'create', summary: `在「${parent.name}」下新增「${input.name}」`, after })
     return after
   })()
 }
@@ -138,14 +138,14 @@ export function mergeRegion(ctx: ServiceContext, input: { fromCode: string; into
     if (!into.active) throw new AppError('INVALID', `「${into.name}」已被合并，请选择仍在使用的区划。`)
     if (from.level === 4) {
       const moved = ctx.db.prepare(`UPDATE region SET parent_code = ?, updated_at = datetime('now', 'localtime') WHERE parent_code = ? AND active = 1`).run(into.code, from.code)
-      if (moved.changes) recordAudit(ctx, { entity: 'region', entityId: into.code, action: 'update', summary: `接收「${from.name}」的 ${moved.changes} 个村（嘎查）` })
+      if (moved.changes) recordAudit(ctx, { entity: 'region', entityId: into.code, entityName: into.name, action: 'update', summary: `接收「${from.name}」的 ${moved.changes} 个村（嘎查）` })
     }
     for (const ref of regionReferences) {
       ctx.db.prepare(`UPDATE ${ref.table} SET ${ref.column} = ? WHERE ${ref.column} = ?`).run(into.code, from.code)
     }
     ctx.db.prepare(`UPDATE region SET active = 0, merged_into = ?, updated_at = datetime('now', 'localtime') WHERE code = ?`).run(into.code, from.code)
     const after = getRegion(ctx, from.code)
-    recordAudit(ctx, { entity: 'region', entityId: from.code, action: 'update', summary: `「${from.name}」并入「${into.name}」`, before: from, after })
+    recordAudit(ctx, { entity: 'region', entityId: from.code, entityName: from.name, action: 'update', summary: `「${from.name}」并入「${into.name}」`, before: from, after })
     return getRegion(ctx, into.code)
   })()
 }
@@ -169,7 +169,7 @@ export function setRegionFlags(
       )
       .run(+next.isFormerPoorVillage, +next.isKeyVillage, +next.isRelocationSite, input.code)
     const after = getRegion(ctx, input.code)
-    recordAudit(ctx, { entity: 'region', entityId: input.code, action: 'update', summary: `修改「${after.name}」的村属性`, before, after })
+    recordAudit(ctx, { entity: 'region', entityId: input.code, entityName: after.name, action: 'update', summary: `修改「${after.name}」的村属性`, before, after })
     return after
   })()
 }

@@ -89,7 +89,7 @@ export function writeSettings(ctx: ServiceContext, values: Record<string, unknow
     const before = getSetting(ctx, def.key)
     if (JSON.stringify(before) === JSON.stringify(value)) continue
     upsert.run(def.key, JSON.stringify(value))
-    recordAudit(ctx, { entity: 'setting', entityId: def.key, action: 'update', summary: `修改参数「${def.label}」`, before: { value: before }, after: { value } })
+    recordAudit(ctx, { entity: 'setting', entityId: def.key, entityName: def.label, action: 'update', summary: `修改参数「${def.label}」`, before: { value: before }, after: { value } })
   }
 }
 

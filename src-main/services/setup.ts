@@ -56,6 +56,7 @@ export function completeSetup(ctx: ServiceContext, input: SetupInput) {
     recordAudit(ctx, {
       entity: 'county',
       entityId: county.code,
+      entityName: county.name,
       action: 'create',
       summary: `首次设置：${county.name}，载入 ${chosen.size} 个乡镇、${villages} 个村（嘎查）`,
       after: { ...input },

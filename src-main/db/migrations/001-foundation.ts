@@ -33,6 +33,7 @@ export const foundation: Migration = {
       user TEXT NOT NULL,
       entity TEXT NOT NULL,
       entity_id TEXT NOT NULL,
+      entity_name TEXT,
       action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
       summary TEXT,
       before_json TEXT,

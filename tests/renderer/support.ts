@@ -1,0 +1,20 @@
+import type { WindowApi } from '../../src-renderer/src/api'
+
+type Reply = { ok: true; data: unknown } | { ok: false; code: string; message: string; details?: unknown }
+
+/** Installs a fake `window.api` that answers from a table of channel → reply, and records calls. */
+export function fakeApi(replies: Record<string, Reply | ((input: unknown) => Reply)>) {
+  const calls: { channel: string; input: unknown }[] = []
+  const api: WindowApi = {
+    bridge: 'web',
+    async invoke(channel, input) {
+      calls.push({ channel, input })
+      const reply = replies[channel]
+      if (!reply) return { ok: false, code: 'UNKNOWN_CHANNEL', message: `没有名为「${channel}」的功能接口。` }
+      return typeof reply === 'function' ? reply(input) : reply
+    },
+    onProgress: () => () => undefined,
+  }
+  ;(window as unknown as { api: WindowApi }).api = api
+  return calls
+}
