@@ -64,5 +64,5 @@ async function start() {
       app.exit(0)
     },
   })
-  mainWindow = createMainWindow()
+  mainWindow = createMainWindow(join(resourcesDir(), 'icon.png'))
 }

@@ -2,7 +2,7 @@ import { BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
 import { contentSecurityPolicy, isAppUrl, secureWebPreferences } from './security'
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(iconFile: string): BrowserWindow {
   const devServerUrl = process.env['ELECTRON_RENDERER_URL']
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } })
@@ -16,7 +16,7 @@ export function createMainWindow(): BrowserWindow {
     minHeight: 700,
     show: false,
     title: '帮扶项目资产台账',
-    icon: join(__dirname, '../../resources/icon.png'),
+    icon: iconFile,
     webPreferences: { ...secureWebPreferences, preload: join(__dirname, '../preload/index.js') },
   })
   window.once('ready-to-show', () => window.show())

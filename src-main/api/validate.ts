@@ -11,9 +11,19 @@ function labelAt(schema: z.ZodType, path: PropertyKey[]): string | undefined {
     if (inner?.shape && typeof key === 'string') current = inner.shape[key]
     else if (inner?.element && typeof key === 'number') current = inner.element
     else return label
-    label = (current as z.ZodType | undefined)?.description ?? label
+    label = describedAs(current) ?? label
   }
   return label
+}
+
+/** A field's own label, or that of the schema it wraps (`regionCode.optional()` keeps 「区划代码」). */
+function describedAs(schema: unknown): string | undefined {
+  let current = schema as (z.ZodType & { unwrap?: () => z.ZodType }) | undefined
+  for (let depth = 0; current && depth < 8; depth++) {
+    if (current.description) return current.description
+    current = typeof current.unwrap === 'function' ? current.unwrap() : undefined
+  }
+  return undefined
 }
 
 /** Validates a call's input against the contract; failures carry a Chinese message per field. */

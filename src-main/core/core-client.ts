@@ -21,6 +21,8 @@ export function startCore(workerFile: string, options: CoreOptions, execArgv?: s
   const listeners = new Set<(p: ProgressEvent) => void>()
   let nextId = 1
   let closed: (() => void) | null = null
+  // Once the worker has exited, a call or close would wait forever for a reply: answer at once.
+  let stopped = false
   const crashed = (message: string): ApiFailure => ({ ok: false, code: 'CORE_STOPPED', message })
 
   return new Promise((resolve, reject) => {
@@ -30,6 +32,7 @@ export function startCore(workerFile: string, options: CoreOptions, execArgv?: s
       reject(error)
     })
     worker.on('exit', () => {
+      stopped = true
       for (const settle of pending.values()) settle(crashed('后台服务已停止，请重新启动程序。'))
       pending.clear()
       closed?.()
@@ -40,6 +43,7 @@ export function startCore(workerFile: string, options: CoreOptions, execArgv?: s
           resolve({
             migration: reply.migration,
             call(channel, input) {
+              if (stopped) return Promise.resolve(crashed('后台服务已停止，请重新启动程序。'))
               const id = nextId++
               return new Promise((settle) => {
                 pending.set(id, settle)
@@ -51,6 +55,7 @@ export function startCore(workerFile: string, options: CoreOptions, execArgv?: s
               return () => listeners.delete(listener)
             },
             close() {
+              if (stopped) return Promise.resolve()
               return new Promise<void>((done) => {
                 closed = () => done()
                 worker.postMessage({ type: 'close' } satisfies CoreRequest)

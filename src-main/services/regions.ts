@@ -109,6 +109,8 @@ export function addRegion(ctx: ServiceContext, input: { parentCode: string; name
   return ctx.db.transaction(() => {
     const parent = getRegion(ctx, input.parentCode)
     if (parent.level !== 3 && parent.level !== 4) throw new AppError('INVALID', '只能在旗县下添加乡镇，或在乡镇下添加村（嘎查）。')
+    // A child of a merged region would be hidden from the tree (it shows active regions only).
+    if (!parent.active) throw new AppError('INVALID', `「${parent.name}」已被合并，请选择仍在使用的区划。`)
     const level = parent.level + 1
     const code = input.code ?? nextChildCode(ctx, parent)
     if (!code.startsWith(prefixOf(parent.code, parent.level)) || levelOfCode(code) !== level) {

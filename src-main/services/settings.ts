@@ -46,7 +46,7 @@ export function checkSettingValue(def: SettingDef, value: unknown): { ok: true; 
     }
     case 'percent': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return { ok: false, reason: '应为数字' }
-      if (Math.round(value * 100) !== value * 100) return { ok: false, reason: '最多两位小数' }
+      if (Number(value.toFixed(2)) !== value) return { ok: false, reason: '最多两位小数' }
       const bad = range(value)
       return bad ? { ok: false, reason: bad } : { ok: true, value }
     }
@@ -55,7 +55,7 @@ export function checkSettingValue(def: SettingDef, value: unknown): { ok: true; 
       const list = value as Milestone[]
       for (const [i, m] of list.entries()) {
         if (!Number.isInteger(m?.month) || m.month < 1 || m.month > 12) return { ok: false, reason: `第 ${i + 1} 个节点的月份应为 1–12` }
-        if (typeof m.pct !== 'number' || m.pct < 0 || m.pct > 100) return { ok: false, reason: `第 ${i + 1} 个节点的比例应为 0–100` }
+        if (typeof m.pct !== 'number' || !Number.isFinite(m.pct) || m.pct < 0 || m.pct > 100) return { ok: false, reason: `第 ${i + 1} 个节点的比例应为 0–100` }
         if (i > 0 && (m.month <= list[i - 1].month || m.pct < list[i - 1].pct))
           return { ok: false, reason: `第 ${i + 1} 个节点的月份应晚于上一个，比例不应低于上一个` }
       }

@@ -8,11 +8,15 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach } from 'vitest'
 import { ServiceHost } from '../../src-main/core/service-host'
+import { migrations } from '../../src-main/db/migrations'
 import type { DB } from '../../src-main/db/open'
 import type { ServiceContext } from '../../src-main/services/context'
 import { completeSetup, type SetupInput } from '../../src-main/services/setup'
 
 export const resourcesDir = resolve('resources')
+
+/** The schema version a new data file gets: the newest shipped migration. */
+export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version))
 
 /** 巴林左旗 and some of its towns, as they are in the shipped division data. */
 export const BAARIN_LEFT = '150422'

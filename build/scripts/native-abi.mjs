@@ -1,7 +1,7 @@
 // better-sqlite3 is a native module: Node (tests, the test bridge) and Electron (the app) need
 // different builds of it. This makes sure the build in node_modules fits the runtime about to use it:
-//   node scripts/native-abi.mjs node       before `npm test` / `npm run web`
-//   node scripts/native-abi.mjs electron   before `npm start` (prebuilt binary for Electron, no compiler needed)
+//   node build/scripts/native-abi.mjs node       before `npm test` / `npm run web`
+//   node build/scripts/native-abi.mjs electron   before `npm start` (prebuilt binary for Electron, no compiler needed)
 import { execSync, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -30,6 +30,6 @@ if (target === 'node') {
   execSync(`"${join('node_modules', '.bin', 'electron-builder')}" install-app-deps`, { stdio: 'inherit' })
   writeFileSync(marker, `electron-${electronVersion}\n`)
 } else {
-  console.error('用法：node scripts/native-abi.mjs node|electron')
+  console.error('用法：node build/scripts/native-abi.mjs node|electron')
   process.exit(2)
 }

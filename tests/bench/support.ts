@@ -1,0 +1,47 @@
+/**
+ * What a benchmark file exports, and small helpers for writing one. A file `tests/bench/<topic>.bench.ts`
+ * exports `figures: Figure[]`; `npm run bench` (tests/bench/run.ts) finds and runs them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+
+export type Unit = 'ms' | 's' | 'MB' | 'ratio' | 'count'
+
+export interface Figure {
+  /** Shown in the table and used as the key in the JSON file, e.g. `db.open_migrate_ms`. */
+  name: string
+  unit: Unit
+  /** One measurement. Only the part it times should count: it returns the number, not the wall time of the call. */
+  run: () => Promise<number>
+  /** How many times `run` is called; the figure is the median. Default: 3 for ms and s, 1 otherwise. */
+  repeat?: number
+  /** Untimed preparation before the first run (a database to query, a started worker …). */
+  setup?: () => Promise<void> | void
+  /** Untimed clean-up after the last run, also after a failure. */
+  teardown?: () => Promise<void> | void
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) throw new Error('median of nothing')
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/** Milliseconds taken by `fn` (awaited when it returns a promise). */
+export async function timeMs(fn: () => unknown): Promise<number> {
+  const start = performance.now()
+  await fn()
+  return performance.now() - start
+}
+
+/** A new empty folder under the OS temp dir, and a function that removes it. */
+export function tempDir(label: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `ledger-bench-${label}-`))
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** Progress and notes go to stderr, so stdout holds only the result table. */
+export const note = (message: string) => process.stderr.write(`  ${message}\n`)
