@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod'
 import { assetChannels } from './channels/assets'
+import { demoChannels } from './channels/demo'
 import { foundationChannels } from './channels/foundation'
 import { householdChannels } from './channels/households'
 
@@ -13,6 +14,7 @@ export const contract = {
   ...foundationChannels,
   ...assetChannels,
   ...householdChannels,
+  ...demoChannels,
 }
 
 export type Contract = typeof contract

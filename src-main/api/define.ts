@@ -18,4 +18,4 @@ export const fen = z.number().int('金额应精确到分').min(0, '不能为负�
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')
 export const id = z.number().int().positive().describe('编号')
 export const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`)
-export const sortOrder = z.enum(['asc', 'desc']).default('asc')
+export const sortOrder = z.enum(['asc', 'desc']).default('asc').describe('排序方向')

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../services/context'
 import type { Channel, Output, ParsedInput } from './contract'
 import { assetHandlers } from './handlers/assets'
+import { demoHandlers } from './handlers/demo'
 import { foundationHandlers } from './handlers/foundation'
 import { householdHandlers } from './handlers/households'
 
@@ -11,4 +12,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...foundationHandlers,
   ...assetHandlers,
   ...householdHandlers,
+  ...demoHandlers,
 }

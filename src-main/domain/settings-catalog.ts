@@ -33,6 +33,10 @@ export const settingCatalog: SettingDef[] = [
   { key: 'county.keyAssisted', group: '单位信息', label: '乡村振兴重点帮扶县', type: 'boolean', default: false },
   { key: 'display.moneyUnit', group: '显示', label: '默认金额单位', type: 'choice', choices: ['元', '万元'], default: '万元' },
   { key: 'display.assetLabel', group: '显示', label: '资产称谓', type: 'choice', choices: ['扶贫项目资产', '帮扶项目资产'], default: '帮扶项目资产' },
+  {
+    key: 'asset.codeRule', group: '资产', label: '资产编号规则', type: 'text', default: '{县}{类}{年}{序5}',
+    note: '{县}=旗县6位代码，{类}=G公益/J经营/H到户，{年}=资金年度，{序5}=5位流水号（编号永不重复使用）',
+  },
   { key: 'asset.startYear', group: '资产', label: '资产起始年度', type: 'integer', min: 2012, max: 2030, default: 2012, note: '内蒙古为“2012年以来”形成的资产' },
   { key: 'publicity.projectMinDays', group: '公告公示', label: '项目公示最少天数', type: 'integer', min: 1, max: 60, default: 7, unit: '天' },
   { key: 'publicity.incomeMinDays', group: '公告公示', label: '收益分配公示最少天数', type: 'integer', min: 1, max: 60, default: 10, unit: '天' },

@@ -2,6 +2,7 @@ import { AppError, notFound } from '../domain/errors'
 import { levelOfCode, prefixOf, townKind, villageKind } from '../domain/regions'
 import { recordAudit } from './audit'
 import type { ServiceContext } from './context'
+import { countyDivisions } from './divisions'
 
 export interface RegionRow {
   code: string
@@ -77,6 +78,7 @@ export function renameRegion(ctx: ServiceContext, input: { code: string; name: s
   return ctx.db.transaction(() => {
     const before = getRegion(ctx, input.code)
     if (before.level < 4) throw new AppError('READ_ONLY', '旗县名称随首次设置确定，此处只能修改乡镇和村。')
+    if (before.name === input.name) return before
     assertUniqueSiblingName(ctx, before.parentCode!, input.name, input.code)
     const kind = before.level === 4 ? townKind(input.code, input.name) : villageKind(input.code, input.name)
     ctx.db
@@ -88,15 +90,27 @@ export function renameRegion(ctx: ServiceContext, input: { code: string; name: s
   })()
 }
 
+function officialChildCodes(ctx: ServiceContext, parent: RegionRow): string[] {
+  try {
+    const county = countyDivisions(ctx.paths.resourcesDir, parent.code.slice(0, 6))
+    if (parent.level === 3) return county.towns.map((t) => t.code)
+    return county.towns.find((t) => t.code === parent.code)?.villages.map((v) => v.code) ?? []
+  } catch {
+    return []
+  }
+}
+
 /** Next free code under a parent: villages from 200 (村委会 range), towns from 100. */
 function nextChildCode(ctx: ServiceContext, parent: RegionRow): string {
   const childLevel = parent.level + 1
   const prefix = prefixOf(parent.code, parent.level)
-  const width = childLevel === 4 ? 3 : 3
+  const width = 3
   const base = childLevel === 5 ? 200 : 100
+  // Codes in use here, and official codes of units the county chose not to load: never hand those out.
+  const official = officialChildCodes(ctx, parent)
   const used = new Set(
-    (ctx.db.prepare('SELECT code FROM region WHERE parent_code = ?').all(parent.code) as { code: string }[]).map((r) =>
-      Number(r.code.slice(prefix.length, prefix.length + width)),
+    [...(ctx.db.prepare('SELECT code FROM region WHERE parent_code = ?').all(parent.code) as { code: string }[]).map((r) => r.code), ...official].map(
+      (code) => Number(code.slice(prefix.length, prefix.length + width)),
     ),
   )
   for (let n = base; n < 1000; n++) {
@@ -163,6 +177,13 @@ export function setRegionFlags(
       isFormerPoorVillage: input.isFormerPoorVillage ?? before.isFormerPoorVillage,
       isKeyVillage: input.isKeyVillage ?? before.isKeyVillage,
       isRelocationSite: input.isRelocationSite ?? before.isRelocationSite,
+    }
+    if (
+      next.isFormerPoorVillage === before.isFormerPoorVillage &&
+      next.isKeyVillage === before.isKeyVillage &&
+      next.isRelocationSite === before.isRelocationSite
+    ) {
+      return before
     }
     ctx.db
       .prepare(
