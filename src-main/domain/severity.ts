@@ -41,6 +41,22 @@ export const error = (at: FieldRef, message: string) => finding('E', at, message
 export const warning = (at: FieldRef, message: string) => finding('W', at, message)
 export const info = (at: FieldRef, message: string) => finding('I', at, message)
 
+/**
+ * Null, undefined, or text of nothing but spaces: an empty cell. (As a type guard it removes null and
+ * undefined from the other branch; a string stays a string.)
+ */
+export const isBlank = (input: unknown): input is null | undefined | '' =>
+  input === null || input === undefined || (typeof input === 'string' && /^[\s\u00A0\u3000\u200B\uFEFF]*$/.test(input))
+
+/**
+ * What every `check…` function returns for an empty input: nothing to check, or an E 「不能为空」
+ * when `required`. Whether a field is required is the caller's rule, not the format's.
+ */
+export const blank = <T>(at: FieldRef, required = false): Checked<T> => ({
+  value: null,
+  findings: required ? [error(at, '不能为空')] : [],
+})
+
 /** A parser's result as a check: a failure becomes one finding of `level` (E unless told). */
 export function fromResult<T>(result: Result<T>, at: FieldRef, level: Level = 'E'): Checked<T> {
   return result.ok ? { value: result.value, findings: [] } : { value: null, findings: [finding(level, at, result.reason)] }

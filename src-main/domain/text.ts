@@ -1,4 +1,4 @@
-import { warning, error, type Checked, type FieldRef, type Finding } from './severity'
+import { blank, error, isBlank, warning, type Checked, type FieldRef, type Finding } from './severity'
 
 /**
  * Text as users type or paste it (Excel, WPS, Word, chat apps): full-width letters and digits,
@@ -55,14 +55,18 @@ export const normalizeName = (input: string) =>
     .replace(/ ）/g, '）')
 
 /**
- * Checks a name: normalised by `normalizeName`; empty → E 「不能为空」; longer than `maxLength`
- * (default 100, §2.1) → E; a doubled 「项目项目」 → W.
+ * Checks a name: normalised by `normalizeName`; longer than `maxLength` (default 100, §2.1) → E;
+ * a doubled 「项目项目」 → W. Empty input: nothing to check, or an E when `required` (see `blank`).
  */
-export function checkName(input: string, at: FieldRef, opts: { maxLength?: number } = {}): Checked<string> {
+export function checkName(
+  input: string | null | undefined,
+  at: FieldRef,
+  opts: { maxLength?: number; required?: boolean } = {},
+): Checked<string> {
+  const value = isBlank(input) ? '' : normalizeName(input)
+  if (value === '') return blank(at, opts.required)
   const maxLength = opts.maxLength ?? 100
-  const value = normalizeName(input)
   const findings: Finding[] = []
-  if (value === '') return { value: null, findings: [error(at, '不能为空')] }
   const length = [...value].length
   if (length > maxLength) findings.push(error(at, `不能超过${maxLength}个字，当前${length}个字`))
   if (value.includes('项目项目')) findings.push(warning(at, '名称中“项目项目”重复，请核对'))

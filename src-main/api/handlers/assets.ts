@@ -1,28 +1,43 @@
-import { AppError } from '../../domain/errors'
+import { peekAssetCode } from '../../services/assets/codes'
+import { assetTotals, listAssets, overview } from '../../services/assets/ledger'
+import { addAttachment, addMaintenance, changeStatus, confirmOwnership, handOver, setCustodian, setOperation } from '../../services/assets/lifecycle'
+import { searchOrgs } from '../../services/assets/orgs'
+import { listProblems } from '../../services/assets/problems'
+import { getAssetDetail } from '../../services/assets/read'
+import { createAsset, updateAsset } from '../../services/assets/write'
+import type { ServiceContext } from '../../services/context'
+import type { AssetClass } from '../../domain/asset-enums'
 import type { assetChannels } from '../channels/assets'
 import type { HandlersOf } from '../handler-types'
 
-// TEMPORARY while the asset services are being written; every entry is replaced by its service.
-const pending = () => {
-  throw new AppError('NOT_READY', '此功能尚在开发中。')
+function subtypes(ctx: ServiceContext, assetClass?: AssetClass) {
+  const letter = assetClass ? { 公益类: 'G', 经营类: 'J', 到户类: 'H' }[assetClass] : ''
+  return (
+    ctx.db.prepare("SELECT code, name, extra, active FROM dict WHERE type = 'asset_subtype' AND code LIKE ? ORDER BY sort, code").all(`${letter}%`) as {
+      code: string
+      name: string
+      extra: string | null
+      active: number
+    }[]
+  ).map((r) => ({ code: r.code, name: r.name, unit: r.extra ? (JSON.parse(r.extra) as { unit: string }).unit : '', active: !!r.active }))
 }
 
 export const assetHandlers: HandlersOf<typeof assetChannels> = {
-  'assets.create': pending,
-  'assets.update': pending,
-  'assets.get': pending,
-  'assets.list': pending,
-  'assets.totals': pending,
-  'assets.confirm': pending,
-  'assets.handover': pending,
-  'assets.setCustodian': pending,
-  'assets.setOperation': pending,
-  'assets.changeStatus': pending,
-  'assets.addMaintenance': pending,
-  'assets.addAttachment': pending,
-  'assets.problems': pending,
-  'assets.overview': pending,
-  'assets.nextCode': pending,
-  'orgs.search': pending,
-  'dicts.subtypes': pending,
+  'assets.create': (ctx, input) => createAsset(ctx, input),
+  'assets.update': (ctx, input) => updateAsset(ctx, input),
+  'assets.get': (ctx, input) => getAssetDetail(ctx, input.id),
+  'assets.list': (ctx, input) => listAssets(ctx, input),
+  'assets.totals': (ctx, input) => assetTotals(ctx, input),
+  'assets.confirm': (ctx, input) => confirmOwnership(ctx, input),
+  'assets.handover': (ctx, input) => handOver(ctx, input),
+  'assets.setCustodian': (ctx, input) => setCustodian(ctx, input),
+  'assets.setOperation': (ctx, input) => setOperation(ctx, input),
+  'assets.changeStatus': (ctx, input) => changeStatus(ctx, input),
+  'assets.addMaintenance': (ctx, input) => addMaintenance(ctx, input),
+  'assets.addAttachment': (ctx, input) => addAttachment(ctx, input),
+  'assets.problems': (ctx, input) => listProblems(ctx, input),
+  'assets.overview': (ctx) => overview(ctx),
+  'assets.nextCode': (ctx, input) => ({ code: peekAssetCode(ctx, input.class, input.year) }),
+  'orgs.search': (ctx, input) => searchOrgs(ctx, input),
+  'dicts.subtypes': (ctx, input) => subtypes(ctx, input.class),
 }

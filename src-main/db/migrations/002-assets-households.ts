@@ -86,6 +86,8 @@ export const assetsAndHouseholds: Migration = {
       parent_asset_id INTEGER REFERENCES asset(id),
       historic INTEGER NOT NULL DEFAULT 0,
       completeness INTEGER NOT NULL DEFAULT 0,
+      -- name, project name and the pinyin initials of the name, lower-case, for the ledger's text search
+      search_key TEXT NOT NULL DEFAULT '',
       created_by TEXT NOT NULL DEFAULT '',
       created_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
       updated_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
