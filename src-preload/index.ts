@@ -10,6 +10,10 @@ contextBridge.exposeInMainWorld('api', {
     if (!allowed.has(channel)) return Promise.resolve({ ok: false, code: 'UNKNOWN_CHANNEL', message: `没有名为「${channel}」的功能接口。` })
     return ipcRenderer.invoke(`api:invoke:${channel}`, input)
   },
+  /** Opens an attachment with the system's viewer (the main process finds the file). */
+  openAttachment(id: number): Promise<ApiResult<null>> {
+    return ipcRenderer.invoke('shell:openAttachment', id)
+  },
   onProgress(listener: (progress: unknown) => void) {
     const wrapped = (_event: unknown, progress: unknown) => listener(progress)
     ipcRenderer.on('api:progress', wrapped)

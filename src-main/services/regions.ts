@@ -21,10 +21,14 @@ export interface RegionNode extends RegionRow {
 }
 
 /**
- * Tables whose columns hold a village or town code. Merging a village repoints them; later
- * migrations that add such columns register them here.
+ * Tables that place a record in a town and village. Merging repoints them; a migration that adds
+ * such columns registers them here.
  */
-export const regionReferences: { table: string; column: string }[] = []
+export const regionReferences: { table: string; town: string; village: string }[] = [
+  { table: 'asset', town: 'town_code', village: 'village_code' },
+  { table: 'household', town: 'town_code', village: 'village_code' },
+  { table: 'household_asset_line', town: 'town_code', village: 'village_code' },
+]
 
 const selectRegion = `SELECT code, parent_code AS parentCode, level, name, kind,
   is_former_poor_village AS isFormerPoorVillage, is_key_village AS isKeyVillage,
@@ -157,7 +161,11 @@ export function mergeRegion(ctx: ServiceContext, input: { fromCode: string; into
       if (moved.changes) recordAudit(ctx, { entity: 'region', entityId: into.code, entityName: into.name, action: 'update', summary: `接收「${from.name}」的 ${moved.changes} 个村（嘎查）` })
     }
     for (const ref of regionReferences) {
-      ctx.db.prepare(`UPDATE ${ref.table} SET ${ref.column} = ? WHERE ${ref.column} = ?`).run(into.code, from.code)
+      if (from.level === 4) {
+        ctx.db.prepare(`UPDATE ${ref.table} SET ${ref.town} = ? WHERE ${ref.town} = ?`).run(into.code, from.code)
+      } else {
+        ctx.db.prepare(`UPDATE ${ref.table} SET ${ref.village} = ?, ${ref.town} = ? WHERE ${ref.village} = ?`).run(into.code, into.parentCode, from.code)
+      }
     }
     ctx.db.prepare(`UPDATE region SET active = 0, merged_into = ?, updated_at = datetime('now', 'localtime') WHERE code = ?`).run(into.code, from.code)
     const after = getRegion(ctx, from.code)

@@ -13,6 +13,10 @@
         .then((res) => res.json())
         .catch((error) => ({ ok: false, code: 'NETWORK', message: '无法连接后台服务：' + error.message }))
     },
+    openAttachment(id) {
+      window.open('/attachment/' + encodeURIComponent(id), '_blank')
+      return Promise.resolve({ ok: true, data: null })
+    },
     onProgress(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

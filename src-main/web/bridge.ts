@@ -28,6 +28,9 @@ const types: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.json': 'application/json',
+  '.pdf': 'application/pdf',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -91,6 +94,17 @@ export async function startBridge(options: { port: number; dataDir: string; rend
           return sendJson(res, 400, { ok: false, code: 'BAD_REQUEST', message: '请求内容不是合法的 JSON，或超过 20 MB。' })
         }
         return sendJson(res, 200, await handle(decodeURIComponent(url.pathname.slice(5)), input))
+      }
+      const attachment = /^\/attachment\/(\d+)$/.exec(url.pathname)
+      if (attachment && req.method === 'GET') {
+        const located = await handle('attachments.locate', { id: Number(attachment[1]) })
+        if (!located.ok) return sendJson(res, 404, located)
+        const { path, fileName } = located.data as { path: string; fileName: string }
+        res.writeHead(200, {
+          'content-type': types[extname(fileName).toLowerCase()] ?? 'application/octet-stream',
+          'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        })
+        return res.end(readFileSync(path))
       }
       if (url.pathname === '/__bridge.js') {
         res.writeHead(200, { 'content-type': types['.js'] })

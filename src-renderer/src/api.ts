@@ -4,6 +4,8 @@ import type { ApiResult, Channel, Input, Output } from '../../src-main/api/contr
 export interface WindowApi {
   bridge: 'electron' | 'web'
   invoke(channel: string, input: unknown): Promise<ApiResult<unknown>>
+  /** Opens an attachment with the system's viewer (a new tab under the test bridge). */
+  openAttachment(id: number): Promise<ApiResult<null>>
   onProgress(listener: (progress: { job: string; done: number; total: number; label: string }) => void): () => void
 }
 

@@ -274,3 +274,15 @@ describe('assets: ledger queries', () => {
     expect(o.problems.find((p) => p.kind === '无管护主体')?.count).toBe(3)
   })
 })
+
+describe('assets follow region merges', () => {
+  it('moves assets to the village and town they were merged into', async () => {
+    const host = await setUpHost()
+    const { id } = createAsset(host.ctx, assetInput())
+    const { mergeRegion } = await import('../../src-main/services/regions')
+    mergeRegion(host.ctx, { fromCode: FUSHANDI, intoCode: '150422100202' })
+    expect(getAssetDetail(host.ctx, id)).toMatchObject({ villageCode: '150422100202', villageName: '大新庄村', townCode: LINDONG })
+    mergeRegion(host.ctx, { fromCode: LINDONG, intoCode: '150422101000' })
+    expect(getAssetDetail(host.ctx, id)).toMatchObject({ villageCode: '150422100202', townCode: '150422101000', townName: '隆昌镇' })
+  })
+})

@@ -13,6 +13,7 @@ export function fakeApi(replies: Record<string, Reply | ((input: unknown) => Rep
       if (!reply) return { ok: false, code: 'UNKNOWN_CHANNEL', message: `没有名为「${channel}」的功能接口。` }
       return typeof reply === 'function' ? reply(input) : reply
     },
+    openAttachment: async () => ({ ok: true, data: null }),
     onProgress: () => () => undefined,
   }
   ;(window as unknown as { api: WindowApi }).api = api

@@ -263,8 +263,8 @@ describe('splitProportionally', () => {
     const next = rng(42)
     for (let i = 0; i < 1500; i++) {
       const n = 1 + Math.floor(next() * 8)
-      const weights = Array.from({ length: n }, () => (next() < 0.2 ? 0 : Math.round(next() * 10000) / 100))
-      if (weights.every((w) => w === 0)) weights[0] = 1
+      const weights: number[] = Array.from({ length: n }, () => (next() < 0.2 ? 0 : Math.round(next() * 10000) / 100))
+      if (!weights.some((w) => w > 0)) weights[0] = 1
       const total = Math.floor(next() * 10 ** Math.floor(next() * 12))
       const lines = value(splitProportionally(total, weights))
       const whole = weights.reduce((a, b) => a + b, 0)

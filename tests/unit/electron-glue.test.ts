@@ -7,7 +7,8 @@ const electron = vi.hoisted(() => {
   const windows: { options: Record<string, unknown>; listeners: Map<string, (...args: unknown[]) => void>; openHandler?: (d: { url: string }) => unknown }[] = []
   const exposed: Record<string, unknown> = {}
   const invoked: { channel: string; input: unknown }[] = []
-  return { handlers, windows, exposed, invoked }
+  const opened: string[] = []
+  return { handlers, windows, exposed, invoked, opened }
 })
 
 vi.mock('electron', () => {
@@ -39,7 +40,7 @@ vi.mock('electron', () => {
     },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (electron.exposed[key] = value) },
     session: { defaultSession: { webRequest: { onHeadersReceived: () => undefined }, setPermissionRequestHandler: () => undefined } },
-    shell: { openExternal: vi.fn() },
+    shell: { openExternal: vi.fn(), openPath: async (p: string) => (electron.opened.push(p), '') },
   }
 })
 
@@ -51,9 +52,21 @@ import { createMainWindow } from '../../src-main/window'
 describe('ipc.ts', () => {
   beforeEach(() => electron.handlers.clear())
 
-  it('registers exactly one handler per contract channel', () => {
+  it('registers exactly one handler per contract channel, plus opening attachments', () => {
     registerIpc({ call: vi.fn() } as never, () => true)
-    expect([...electron.handlers.keys()].sort()).toEqual(channelNames.map((c) => `api:invoke:${c}`).sort())
+    expect([...electron.handlers.keys()].sort()).toEqual([...channelNames.map((c) => `api:invoke:${c}`), 'shell:openAttachment'].sort())
+  })
+
+  it('opens an attachment with the system viewer after locating it through the core', async () => {
+    const call = vi.fn(async () => ({ ok: true, data: { path: '/data/attachments/ab/abc-验收报告.pdf', fileName: '验收报告.pdf' } }))
+    registerIpc({ call } as never, () => true)
+    const open = electron.handlers.get('shell:openAttachment')!
+    expect(await open({}, 7)).toEqual({ ok: true, data: null })
+    expect(call).toHaveBeenCalledWith('attachments.locate', { id: 7 })
+    expect(electron.opened).toEqual(['/data/attachments/ab/abc-验收报告.pdf'])
+    const bad = (await open({}, '../../etc/passwd')) as { ok: boolean; code: string }
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(electron.opened).toHaveLength(1)
   })
 
   it('validates input in the main process before it reaches the core', async () => {

@@ -209,6 +209,7 @@ export const assetChannels = {
   'assets.overview': channel<OverviewData>()(z.object({})),
   'assets.nextCode': channel<{ code: string }>()(z.object({ class: assetClass, year: z.number().int().min(2000).max(2100) })),
 
+  'attachments.locate': channel<{ path: string; fileName: string }>()(z.object({ id: id.describe('附件') })),
   'orgs.search': channel<OrgRef[]>()(z.object({ q: text(40).default(''), orgType: z.enum(orgTypes).optional() })),
   'dicts.subtypes': channel<{ code: string; name: string; unit: string; active: boolean }[]>()(z.object({ class: assetClass.optional() })),
 }

@@ -1,6 +1,6 @@
 import { peekAssetCode } from '../../services/assets/codes'
 import { assetTotals, listAssets, overview } from '../../services/assets/ledger'
-import { addAttachment, addMaintenance, changeStatus, confirmOwnership, handOver, setCustodian, setOperation } from '../../services/assets/lifecycle'
+import { addAttachment, addMaintenance, locateAttachment, changeStatus, confirmOwnership, handOver, setCustodian, setOperation } from '../../services/assets/lifecycle'
 import { searchOrgs } from '../../services/assets/orgs'
 import { listProblems } from '../../services/assets/problems'
 import { getAssetDetail } from '../../services/assets/read'
@@ -38,6 +38,7 @@ export const assetHandlers: HandlersOf<typeof assetChannels> = {
   'assets.problems': (ctx, input) => listProblems(ctx, input),
   'assets.overview': (ctx) => overview(ctx),
   'assets.nextCode': (ctx, input) => ({ code: peekAssetCode(ctx, input.class, input.year) }),
+  'attachments.locate': (ctx, input) => locateAttachment(ctx, input.id),
   'orgs.search': (ctx, input) => searchOrgs(ctx, input),
   'dicts.subtypes': (ctx, input) => subtypes(ctx, input.class),
 }

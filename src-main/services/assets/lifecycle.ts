@@ -251,3 +251,12 @@ export function addAttachment(
     return { id: Number(info.lastInsertRowid), sha256 }
   })()
 }
+
+/** Where an attachment's file is, for opening it with the system's viewer. */
+export function locateAttachment(ctx: ServiceContext, id: number): { path: string; fileName: string } {
+  const row = ctx.db.prepare('SELECT stored_path AS storedPath, file_name AS fileName FROM attachment WHERE id = ?').get(id) as
+    | { storedPath: string; fileName: string }
+    | undefined
+  if (!row) throw new AppError('NOT_FOUND', `未找到编号为 ${id} 的附件。`)
+  return { path: join(ctx.paths.dataDir, row.storedPath), fileName: row.fileName }
+}
