@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from './result'
+import { blank, fromResult, isBlank, type Checked, type FieldRef } from './severity'
 import { looksLikeScientific, toHalfWidth } from './text'
 
 /**
@@ -113,6 +114,19 @@ export const parseYuan = (input: string | number, opts: { allowNegative?: boolea
 /** Parses an amount in 万元 into 分 (1 万元 = 1,000,000 分); at most 6 decimals; 「万元」/「万」 suffix allowed. */
 export const parseWanYuan = (input: string | number, opts: { allowNegative?: boolean } = {}): Result<number> =>
   parseAmount(input, '万元', opts.allowNegative ?? false)
+
+/**
+ * An amount cell as a check (in 元 unless `unit: '万元'`): a failure is an E (domain.md §7.5: amounts
+ * ≥ 0 and exact to the 分). Empty input: nothing to check, or an E when `required` (see `blank`).
+ */
+export function checkMoney(
+  input: string | number | null | undefined,
+  at: FieldRef,
+  opts: { unit?: MoneyUnit; allowNegative?: boolean; required?: boolean } = {},
+): Checked<number> {
+  if (isBlank(input)) return blank(at, opts.required)
+  return fromResult(parseAmount(input, opts.unit ?? '元', opts.allowNegative ?? false), at)
+}
 
 function assertFen(fen: number) {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`金额必须是整数分：${fen}`)

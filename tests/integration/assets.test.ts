@@ -200,6 +200,24 @@ describe('assets: lifecycle', () => {
     expect(detail.problems.map((p) => p.kind)).toContain('已确权未移交')
   })
 
+  it('checks the 统一社会信用代码 of a new owner: bad checksum refused, valid one kept', async () => {
+    const { host, id } = await withAsset()
+    const { usccCheckChar } = await import('../../src-main/domain/uscc')
+    const first17 = 'N2150422MA0N12345'
+    const good = first17 + usccCheckChar(first17)
+    const bad = first17 + (usccCheckChar(first17) === '0' ? '1' : '0')
+    const confirm = (uscc: string) =>
+      confirmOwnership(host.ctx, {
+        id, confirmLevel: '村（嘎查）级', confirmDate: '2021-11-01', certNo: '', acceptWarnings: true,
+        owners: [{ owner: { ...owner('福山地村股份经济合作社'), uscc }, shareBp: 10000, shareAmountFen: 150_000_000 }],
+      })
+    const error = refused(() => confirm(bad))
+    expect((error.details as { field: string; level: string }[]).some((d) => d.level === 'E' && d.field === 'owners.0.owner.uscc')).toBe(true)
+    expect(count(host.db, 'org')).toBe(0)
+    confirm(good)
+    expect(getAssetDetail(host.ctx, id).owners[0].owner.uscc).toBe(good)
+  })
+
   it('hands over, assigns custody, and the problem list clears as each step is done', async () => {
     const { host, id } = await withAsset()
     const kinds = () => getAssetDetail(host.ctx, id).problems.map((p) => p.kind).sort()

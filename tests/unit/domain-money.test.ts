@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  checkMoney,
   fenToYuanString,
   formatFen,
   parseWanYuan,
@@ -305,5 +306,29 @@ describe('sumFen', () => {
     expect(sumFen([Number.NaN])).toEqual({ ok: false, reason: '第1项金额不是整数分' })
     expect(sumFen([Number.MAX_SAFE_INTEGER, 1])).toEqual({ ok: false, reason: '合计金额过大，超出可精确计算的范围' })
     expect(sumFen([-Number.MAX_SAFE_INTEGER, -1])).toEqual({ ok: false, reason: '合计金额过大，超出可精确计算的范围' })
+  })
+})
+
+describe('checkMoney', () => {
+  const at = { field: 'originalValueFen', label: '资产原值' }
+
+  it('gives 分, in 元 or 万元', () => {
+    expect(checkMoney('1,234.56', at)).toEqual({ value: 123456, findings: [] })
+    expect(checkMoney(30862.6147, at, { unit: '万元' })).toEqual({ value: 30_862_614_700, findings: [] })
+    expect(checkMoney('-1', at, { allowNegative: true })).toEqual({ value: -100, findings: [] })
+  })
+
+  it('makes every failure an E', () => {
+    expect(checkMoney('1.005', at)).toEqual({
+      value: null,
+      findings: [{ level: 'E', field: 'originalValueFen', label: '资产原值', message: '金额最多两位小数（精确到分）' }],
+    })
+    expect(checkMoney('-1', at).findings[0]).toMatchObject({ level: 'E', message: '金额不能为负数' })
+  })
+
+  it('has nothing to check in an empty cell unless required', () => {
+    expect(checkMoney('', at)).toEqual({ value: null, findings: [] })
+    expect(checkMoney(null, at)).toEqual({ value: null, findings: [] })
+    expect(checkMoney(undefined, at, { required: true }).findings[0]).toMatchObject({ level: 'E', message: '不能为空' })
   })
 })

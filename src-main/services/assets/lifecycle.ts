@@ -7,16 +7,18 @@ import { AppError } from '../../domain/errors'
 import { formatFen } from '../../domain/money'
 import { collector, type FieldRef } from '../../domain/severity'
 import { recordAudit } from '../audit'
+import { getSetting } from '../settings'
 import type { ServiceContext } from '../context'
 import { enforceFindings } from '../findings'
 import { refreshCompleteness } from './completeness'
-import { resolveOrg, type OrgInput } from './orgs'
+import { checkOrgInput, resolveOrg, type OrgInput } from './orgs'
 import { getAssetDetail, getAssetMaster } from './read'
-import { todayIso } from './rules'
+import { todayIso } from '../../domain/dates'
+import { checkPhone } from '../../domain/contact'
 
 const at = (field: string, label: string): FieldRef => ({ field, label })
+const getCountyCode = (ctx: ServiceContext) => getSetting<string>(ctx, 'county.code')
 const yuan = (fen: number) => `${formatFen(fen, '元')} 元`
-const phoneOk = (p: string) => /^1[3-9]\d{9}$/.test(p) || /^0\d{2,3}-?\d{7,8}$/.test(p)
 
 function notFuture(c: ReturnType<typeof collector>, date: string, ref: FieldRef) {
   if (date > todayIso()) c.error(ref, `不能晚于今天（${todayIso()}）`)
@@ -63,12 +65,11 @@ export function confirmOwnership(
     if (bp !== 10000) c.error(at('owners', '所有权人·份额'), `份额合计 ${(bp / 100).toFixed(2)}%，应为 100%`)
     if (amount !== asset.originalValueFen) c.error(at('owners', '所有权人·份额金额'), `份额金额合计 ${yuan(amount)}，应等于资产原值 ${yuan(asset.originalValueFen)}`)
     if (c.hasErrors()) return
+    input.owners.forEach((o, i) => checkOrgInput(c, o.owner, at(`owners.${i}.owner`, `所有权人第${i + 1}行`), getCountyCode(ctx)))
+    if (c.hasErrors()) return
     const owners = input.owners.map((o) => ({ ...o, org: resolveOrg(ctx, o.owner) }))
     const ids = owners.map((o) => o.org.id)
     if (new Set(ids).size !== ids.length) c.error(at('owners', '所有权人'), '同一所有权人不能重复列出')
-    owners.forEach((o, i) => {
-      if (o.org.uscc && !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(o.org.uscc)) c.warning(at(`owners.${i}.owner`, `所有权人第${i + 1}行·统一社会信用代码`), `${o.org.uscc} 格式不正确`)
-    })
     return () => {
       ctx.db.prepare('DELETE FROM asset_owner_share WHERE asset_id = ?').run(asset.id)
       const insert = ctx.db.prepare('INSERT INTO asset_owner_share (asset_id, owner_org_id, share_bp, share_amount) VALUES (?, ?, ?, ?)')
@@ -97,6 +98,7 @@ export function handOver(
     if (asset.class === '到户类') c.error(at('toOrg', '接收单位'), '到户类资产直接发放到户，无需办理移交')
     notFuture(c, input.handoverDate, at('handoverDate', '移交日期'))
     if (asset.acceptanceDate && input.handoverDate < asset.acceptanceDate) c.warning(at('handoverDate', '移交日期'), `早于验收日期 ${asset.acceptanceDate}（历史资产可忽略）`)
+    checkOrgInput(c, input.toOrg, at('toOrg', '接收单位'))
     if (c.hasErrors()) return
     const to = resolveOrg(ctx, input.toOrg)
     const items = input.items.length
@@ -126,8 +128,9 @@ export function setCustodian(
   return step(ctx, input, `指定管护：${input.person}`, (asset, c) => {
     if (asset.class === '到户类') c.error(at('custodian', '管护主体'), '到户类资产由农户自管，无需指定管护主体')
     notFuture(c, input.fromDate, at('fromDate', '起始日期'))
-    if (input.phone && !phoneOk(input.phone)) c.warning(at('phone', '联系电话'), `${input.phone} 不是有效的手机或固定电话号码`)
-    if (!input.phone) c.warning(at('phone', '联系电话'), '未填写管护责任人联系电话')
+    if (input.phone) c.take(checkPhone(input.phone, at('phone', '联系电话')))
+    else c.warning(at('phone', '联系电话'), '未填写管护责任人联系电话')
+    checkOrgInput(c, input.custodian, at('custodian', '管护主体'))
     if (c.hasErrors()) return
     const org = resolveOrg(ctx, input.custodian)
     return () => {
@@ -172,6 +175,7 @@ export function setOperation(
     if (input.contractEnd && input.contractEnd < todayIso()) c.warning(at('contractEnd', '合同止'), `合同已于 ${input.contractEnd} 到期`)
     if (asset.form === '无形资产（股权）' && input.equityBp === null) c.warning(at('equityBp', '持股比例'), '股权类资产应填写持股比例')
     if (asset.form === '无形资产（债权）' && input.claimPrincipalFen === null) c.warning(at('claimPrincipalFen', '债权本金'), '债权类资产应填写债权本金和到期日')
+    checkOrgInput(c, input.operator, at('operator', '经营主体'))
     if (c.hasErrors()) return
     const operator = resolveOrg(ctx, input.operator)
     return () => {

@@ -1,4 +1,6 @@
 import { AppError } from '../../domain/errors'
+import type { Collector, FieldRef } from '../../domain/severity'
+import { checkUscc } from '../../domain/uscc'
 import type { OrgRef } from '../../api/types/assets'
 import type { ServiceContext } from '../context'
 
@@ -34,4 +36,10 @@ export function searchOrgs(ctx: ServiceContext, input: { q: string; orgType?: st
     params.push(input.orgType)
   }
   return ctx.db.prepare(`${selectOrg} WHERE ${where.join(' AND ')} ORDER BY name LIMIT 30`).all(...params) as OrgRef[]
+}
+
+/** Checks a typed-in organisation's 统一社会信用代码 (checksum E; type/area mismatch W). */
+export function checkOrgInput(c: Collector, input: OrgInput, at: FieldRef, homeArea?: string) {
+  if ('id' in input || !input.uscc) return
+  c.take(checkUscc(input.uscc, { field: `${at.field}.uscc`, label: `${at.label}·统一社会信用代码` }, { orgType: input.orgType, homeArea }))
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { assetInput } from '../../api/channels/assets'
 import { classLetter, fundSourceTypes, type AssetClass } from '../../domain/asset-enums'
+import { todayIso } from '../../domain/dates'
 import { formatFen } from '../../domain/money'
 import { collector, type Collector, type FieldRef } from '../../domain/severity'
 import type { ServiceContext } from '../context'
@@ -10,10 +11,6 @@ export type AssetInput = z.output<typeof assetInput>
 
 const at = (field: string, label: string): FieldRef => ({ field, label })
 const yuan = (fen: number) => `${formatFen(fen, '元')} 元`
-export const todayIso = () => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 
 /** Checks the order of dates (§7.4); historic assets get warnings where new ones get errors. */
 export function checkDateOrder(c: Collector, dates: Partial<Record<'startDate' | 'completionDate' | 'acceptanceDate' | 'inUseDate', string | null>>) {

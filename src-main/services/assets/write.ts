@@ -1,5 +1,6 @@
 import type { SaveResult } from '../../api/types/assets'
 import type { AssetClass } from '../../domain/asset-enums'
+import { todayIso } from '../../domain/dates'
 import { AppError } from '../../domain/errors'
 import { recordAudit } from '../audit'
 import type { ServiceContext } from '../context'
@@ -82,7 +83,7 @@ export function createAsset(ctx: ServiceContext, input: AssetInput): SaveResult 
     writeFundSources(ctx, id, input)
     ctx.db
       .prepare("INSERT INTO asset_status_history (asset_id, from_status, to_status, change_date, reason, user) VALUES (?, NULL, '正常', ?, '登记', ?)")
-      .run(id, input.inUseDate ?? input.acceptanceDate ?? new Date().toISOString().slice(0, 10), ctx.user)
+      .run(id, input.inUseDate ?? input.acceptanceDate ?? todayIso(), ctx.user)
     refreshCompleteness(ctx, id)
     recordAudit(ctx, { entity: 'asset', entityId: id, entityName: `${code} ${input.name}`, action: 'create', summary: `登记${input.class}资产「${input.name}」`, after: snapshot(ctx, id) })
     return { id, code, findings }
