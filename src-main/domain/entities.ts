@@ -3,4 +3,7 @@ export const entityLabels: Record<string, string> = {
   region: '区划',
   setting: '参数',
   county: '旗县设置',
+  asset: '资产',
+  household: '农户',
+  household_line: '到户资产明细',
 }

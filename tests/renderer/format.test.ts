@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { formatFen } from '../../src-renderer/src/format'
+import { formatFen } from '../../src-main/domain/money'
+import { actionLabels } from '../../src-renderer/src/format'
 
-describe('formatFen', () => {
+// The renderer shows money with the domain's formatFen (its own copy was removed); these are the
+// display cases the screens rely on.
+describe('formatFen as the screens use it', () => {
   it('shows 元 with two decimals and thousands separators', () => {
     expect(formatFen(123456789, '元')).toBe('1,234,567.89')
     expect(formatFen(5, '元')).toBe('0.05')
@@ -15,5 +18,11 @@ describe('formatFen', () => {
   })
   it('stays exact beyond 2^53 / 100', () => {
     expect(formatFen(9_007_199_254_740_991, '元')).toBe('90,071,992,547,409.91')
+  })
+})
+
+describe('actionLabels', () => {
+  it('names the audit actions in Chinese', () => {
+    expect(actionLabels).toEqual({ create: '新增', update: '修改', delete: '删除' })
   })
 })

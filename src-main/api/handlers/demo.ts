@@ -1,10 +1,8 @@
-import { AppError } from '../../domain/errors'
+import { generateDemo } from '../../services/demo/generate'
 import type { demoChannels } from '../channels/demo'
 import type { HandlersOf } from '../handler-types'
 
-// TEMPORARY while the demo generator is being written.
 export const demoHandlers: HandlersOf<typeof demoChannels> = {
-  'demo.load': () => {
-    throw new AppError('NOT_READY', '此功能尚在开发中。')
-  },
+  /** Refuses (ALREADY_SET_UP) once the data file has been set up; otherwise sets up 巴林左旗 and fills it. */
+  'demo.load': (ctx, input) => generateDemo(ctx, { scale: input.scale }),
 }

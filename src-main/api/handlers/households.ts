@@ -1,19 +1,23 @@
-import { AppError } from '../../domain/errors'
+import {
+  createHousehold,
+  createHouseholdLine,
+  getHousehold,
+  householdLineTotals,
+  listHouseholdLines,
+  listHouseholds,
+  updateHousehold,
+  updateHouseholdLine,
+} from '../../services/households'
 import type { householdChannels } from '../channels/households'
 import type { HandlersOf } from '../handler-types'
 
-// TEMPORARY while the household services are being written; every entry is replaced by its service.
-const pending = () => {
-  throw new AppError('NOT_READY', '此功能尚在开发中。')
-}
-
 export const householdHandlers: HandlersOf<typeof householdChannels> = {
-  'households.create': pending,
-  'households.update': pending,
-  'households.get': pending,
-  'households.list': pending,
-  'householdLines.create': pending,
-  'householdLines.update': pending,
-  'householdLines.list': pending,
-  'householdLines.totals': pending,
+  'households.create': (ctx, input) => createHousehold(ctx, input),
+  'households.update': (ctx, input) => updateHousehold(ctx, input),
+  'households.get': (ctx, input) => getHousehold(ctx, input),
+  'households.list': (ctx, input) => listHouseholds(ctx, input),
+  'householdLines.create': (ctx, input) => createHouseholdLine(ctx, input),
+  'householdLines.update': (ctx, input) => updateHouseholdLine(ctx, input),
+  'householdLines.list': (ctx, input) => listHouseholdLines(ctx, input),
+  'householdLines.totals': (ctx, input) => householdLineTotals(ctx, input),
 }

@@ -112,7 +112,9 @@ export function overview(ctx: ServiceContext): OverviewData {
     .get() as OverviewData['progress']
   return {
     byClass: all(`SELECT a.class, ${sums} FROM asset a GROUP BY a.class ORDER BY CASE a.class WHEN '公益类' THEN 1 WHEN '经营类' THEN 2 ELSE 3 END`),
-    byTown: all(`SELECT t.code AS townCode, t.name AS townName, ${sums} FROM region t LEFT JOIN asset a ON a.town_code = t.code
+    // count(a.id), not count(*): a town without assets joins one all-NULL row and must count 0.
+    byTown: all(`SELECT t.code AS townCode, t.name AS townName, count(a.id) AS count, coalesce(sum(a.original_value), 0) AS originalValueFen
+      FROM region t LEFT JOIN asset a ON a.town_code = t.code
       WHERE t.level = 4 AND t.active = 1 GROUP BY t.code ORDER BY t.sort, t.code`),
     byYear: all(`SELECT a.fund_year AS year, ${sums} FROM asset a GROUP BY a.fund_year ORDER BY a.fund_year`),
     byStatus: all(`SELECT a.status, ${sums} FROM asset a GROUP BY a.status ORDER BY count(*) DESC`),
