@@ -5,7 +5,7 @@ import { looksLikeScientific, toHalfWidth } from './text'
 /**
  * Money is an integer number of 分 (fen) everywhere (DESIGN.md). Parsing works on the decimal
  * digits, never on binary floats, so 「0.29」 is exactly 29 分 and 「30862.6147」万元 is exactly
- * 3,086,261,470,000 分.
+ * 30,862,614,700 分.
  */
 export type MoneyUnit = '元' | '万元'
 

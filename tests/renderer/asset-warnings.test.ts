@@ -40,15 +40,16 @@ function type(el: HTMLInputElement, value: string) {
 }
 const buttonNamed = (text: string) => [...body().querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
 
-async function openDialog<T>(component: T) {
-  const wrapper = mount(component as never, {
+/** Mounts an action dialog closed, then opens it (as the asset page does). */
+async function openDialog(component: typeof CustodianDialog | typeof StatusDialog) {
+  const wrapper = mount(component as typeof CustodianDialog, {
     props: { modelValue: false, asset },
     attachTo: body(),
     global: { plugins: [ElementPlus, createPinia()] },
   })
-  await (wrapper as ReturnType<typeof mount>).setProps({ modelValue: true })
+  await wrapper.setProps({ modelValue: true })
   await tick()
-  return wrapper as ReturnType<typeof mount>
+  return wrapper
 }
 
 afterEach(() => {

@@ -11,7 +11,7 @@ import { getSetting } from '../settings'
 import type { ServiceContext } from '../context'
 import { enforceFindings } from '../findings'
 import { refreshCompleteness } from './completeness'
-import { checkOrgInput, resolveOrg, type OrgInput } from './orgs'
+import { checkOrgInput, getOrg, resolveOrg, type OrgInput } from './orgs'
 import { getAssetDetail, getAssetMaster } from './read'
 import { todayIso } from '../../domain/dates'
 import { checkPhone } from '../../domain/contact'
@@ -94,7 +94,8 @@ export function handOver(
     acceptWarnings: boolean
   },
 ): SaveResult {
-  return step(ctx, input, `移交：${input.fromUnit} → 接收单位`, (asset, c) => {
+  const toName = 'id' in input.toOrg ? getOrg(ctx, input.toOrg.id).name : input.toOrg.name
+  return step(ctx, input, `移交：${input.fromUnit} → ${toName}`, (asset, c) => {
     if (asset.class === '到户类') c.error(at('toOrg', '接收单位'), '到户类资产直接发放到户，无需办理移交')
     notFuture(c, input.handoverDate, at('handoverDate', '移交日期'))
     if (asset.acceptanceDate && input.handoverDate < asset.acceptanceDate) c.warning(at('handoverDate', '移交日期'), `早于验收日期 ${asset.acceptanceDate}（历史资产可忽略）`)

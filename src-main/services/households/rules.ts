@@ -236,7 +236,8 @@ export function checkHouseholdLine(
   if (household) {
     const dup = ctx.db
       .prepare(
-        `SELECT id FROM household_asset_line
+        // INDEXED BY: without statistics the planner may prefer hal_item or hal_issue, which match far more lines than a household has.
+        `SELECT id FROM household_asset_line INDEXED BY hal_household
          WHERE household_id = ? AND item = ? AND issue_date = ? AND id <> ?
            AND (project_name = ? OR (project_code <> '' AND project_code = ?)) LIMIT 1`,
       )
