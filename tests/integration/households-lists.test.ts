@@ -576,7 +576,8 @@ describe('derived data', () => {
     const triggers = host.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[]
     for (const t of triggers) host.db.exec(`DROP TRIGGER "${t.name}"`)
     const h = host.db
-      .prepare(`INSERT INTO household (head_name, id_no, size, attribute, town_code, village_code, household_code) VALUES ('乌力吉', ?, 3, '一般户', ?, ?, 'U-1')`)
+      // with a sort key of its own making but no search terms
+      .prepare(`INSERT INTO household (head_name, id_no, size, attribute, town_code, village_code, household_code, sort_key) VALUES ('乌力吉', ?, 3, '一般户', ?, ?, 'U-1', 'wu li ji')`)
       .run(idNo(2), LONGCHANG, LONGCHANG_CUN).lastInsertRowid
     const line = host.db.prepare(
       `INSERT INTO household_asset_line (household_id, project_name, project_year, item, subtype_code, unit, quantity, standard, amount, fund_source, issue_method, issue_date, town_code, village_code)

@@ -19,22 +19,24 @@ const add = (row: 'NEW' | 'OLD', sign: '' | '-') => `
 /**
  * The household roster at scale (200,000 households, 1,000,000 lines; see services/households/):
  *
- * - household: a pinyin sort key, the text its search terms were made from, and its line count and
- *   amount (kept by triggers); household_term: the search terms (name and initials from each
- *   position, household code, reversed ID number and code for "ends with"), found by prefix. Terms
- *   are deleted by recomputing them from `search_source`, so they need no index by household.
+ * - household: a pinyin sort key, the text its search terms were made from (`search_source`), whether
+ *   they are current (`keys_ok`: 0 for a row written by raw SQL or renamed behind the services' back),
+ *   and its line count and amount (kept by triggers).
+ * - household_term: the search terms (name and initials from each position, household code, reversed
+ *   ID number and code for "ends with"), found by prefix. Terms are deleted by recomputing them from
+ *   `search_source`, so they need no index by household.
  * - household_asset_line: the household's sort key and attribute copied onto each line, and its
  *   town and village kept equal to the household's (by triggers, so raw SQL writers stay consistent).
  * - hal_summary: count, Σ amount and Σ quantity per (town, year, sub-type, fund source, status,
- *   attribute), kept by triggers: totals of those filters read a few thousand cells, not a million lines.
+ *   attribute), kept by triggers: totals of those filters read the cells, not a million lines.
  * - household_ledger_state: the lines the summary triggers counted (a bulk load with the triggers set
  *   aside is noticed by comparing it with count(*)).
  * - hal_main: a covering index led by the summary's key, then the village, amount, quantity and the
  *   sort keys: the summary cells a filter matches are exactly the ranges to read, so any filter
- *   without a household, asset or text part is counted and paged from this index alone, stepping over
- *   only the lines that match. hal_village does the same for a village (the summary has no village),
- *   hal_household for one household or a text search; narrow indexes let a page walk a sort order
- *   when most lines match.
+ *   without a village, household, asset or text part is counted and paged from this index alone,
+ *   stepping over only the lines that match. hal_village does the same for a village (the summary has
+ *   no village), hal_household for one household or a text search; narrow indexes let a page walk a
+ *   sort order when most lines match.
  */
 export const householdSearch: Migration = {
   version: 3,
@@ -43,6 +45,7 @@ export const householdSearch: Migration = {
     db.exec(`
     ALTER TABLE household ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
     ALTER TABLE household ADD COLUMN search_source TEXT NOT NULL DEFAULT '';
+    ALTER TABLE household ADD COLUMN keys_ok INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE household ADD COLUMN line_count INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE household ADD COLUMN amount_total INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE household_asset_line ADD COLUMN head_key TEXT NOT NULL DEFAULT '';
@@ -78,13 +81,14 @@ export const householdSearch: Migration = {
     DROP INDEX IF EXISTS hal_town_year;
     DROP INDEX IF EXISTS hal_year_subtype;
     DROP INDEX IF EXISTS household_town;
-    CREATE INDEX household_sort ON household(sort_key);
+    CREATE INDEX household_keys_pending ON household(id) WHERE keys_ok = 0;
     `)
 
     // Existing households and lines get their keys, copies, totals and summary before the indexes and triggers exist.
     rebuildHouseholdDerived(db)
     db.exec(`
 
+    CREATE INDEX household_sort ON household(sort_key);
     CREATE INDEX household_list ON household(town_code, village_code, sort_key, attribute, size, amount_total);
     CREATE INDEX household_attribute ON household(attribute, sort_key);
     CREATE INDEX household_amount ON household(amount_total);
@@ -143,7 +147,7 @@ export const householdSearch: Migration = {
     -- Name, code or ID changed without new search terms (raw SQL): mark the keys stale for refreshHouseholdKeys.
     CREATE TRIGGER household_keys_stale AFTER UPDATE OF head_name, household_code, id_no ON household
       WHEN NEW.search_source IS NOT (NEW.head_name || char(9) || coalesce(NEW.household_code, '') || char(9) || NEW.id_no) BEGIN
-      UPDATE household SET sort_key = '' WHERE id = NEW.id;
+      UPDATE household SET keys_ok = 0 WHERE id = NEW.id;
     END;
     `)
   },

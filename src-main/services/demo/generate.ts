@@ -19,7 +19,7 @@ import { refreshCompleteness } from '../assets/completeness'
 import type { ServiceContext } from '../context'
 import { countyDivisions } from '../divisions'
 import { searchKey } from '../search'
-import { householdKeys } from '../households/keys'
+import { rebuildHouseholdDerived } from '../households/keys'
 import { getSetting } from '../settings'
 import { completeSetup, isSetupDone } from '../setup'
 import { assetTemplates, departments, householdItems, type AssetTemplate, type Dept, type HouseholdItem, type Level } from './catalog'
@@ -224,8 +224,6 @@ class Generator {
   private earTag = { 1: 0, 2: 0, 3: 0 }
   /** Indexes and triggers set aside during the bulk load of households and lines, with their SQL. */
   private setAside: { type: string; name: string; tbl: string; sql: string }[] = []
-  private readonly keyCache = new Map<string, { searchText: string; sortKey: string }>()
-  private keysByName: boolean | null = null
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -268,19 +266,15 @@ class Generator {
 
     const counters = this.insertAssets(plans)
     // Households and lines are loaded without their secondary indexes and triggers (several times
-    // faster at 1m lines); the columns the triggers keep are written directly, and the indexes are
-    // rebuilt in one sorted pass each.
-    const householdColumns = this.columnsOf('household')
-    const lineColumns = this.columnsOf('household_asset_line')
+    // faster at 1m lines); the indexes are rebuilt in one sorted pass each, and what the triggers
+    // would have kept (keys, copies, totals, summary) is computed once by the household services.
     this.setAsideSchema(['household', 'household_asset_line'])
-    const householdIds = this.insertHouseholds(households, householdColumns.has('sort_key'))
-    const lines = this.insertLines(batches, households, householdIds, lineColumns.has('head_key'))
+    const householdIds = this.insertHouseholds(households)
+    const lines = this.insertLines(batches, households, householdIds)
     this.progress('建立索引')
-    this.restoreSchema((o) => o.type === 'index' && o.tbl === 'household_asset_line')
-    if (householdColumns.has('line_count')) {
-      ctx.db.exec(`UPDATE household SET (line_count, amount_total) =
-        (SELECT count(*), coalesce(sum(l.amount), 0) FROM household_asset_line l WHERE l.household_id = household.id)`)
-    }
+    this.restoreSchema((o) => o.type === 'index')
+    this.progress('计算农户查找与汇总')
+    rebuildHouseholdDerived(ctx.db)
     this.restoreSchema()
     const insertCounter = ctx.db.prepare('INSERT INTO code_counter (scope, last_value) VALUES (?, ?)')
     for (const [scope, last] of counters) insertCounter.run(scope, last)
@@ -327,10 +321,6 @@ class Generator {
     this.progress(label)
   }
 
-  private columnsOf(table: string): Set<string> {
-    return new Set((this.ctx.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name))
-  }
-
   /** Drops the secondary indexes (not the UNIQUE ones) and the triggers of the tables, keeping their SQL. */
   private setAsideSchema(tables: string[]) {
     const db = this.ctx.db
@@ -356,23 +346,6 @@ class Generator {
     if (db.inTransaction) work()
     else db.transaction(work)()
     this.setAside = this.setAside.filter((o) => !pending.includes(o))
-  }
-
-  /** The search and sort keys of a household (services/households/keys), computed once per name. */
-  private householdKeys(name: string, code: string | null) {
-    let base = this.keyCache.get(name)
-    if (!base) {
-      base = householdKeys(name, null)
-      this.keyCache.set(name, base)
-    }
-    if (!code) return base
-    const composed = { searchText: [base.searchText, code.toLowerCase()].filter(Boolean).join(' '), sortKey: base.sortKey }
-    // the composition from the name's keys holds while householdKeys adds the code after the name; checked once
-    if (this.keysByName === null) {
-      const full = householdKeys(name, code)
-      this.keysByName = full.searchText === composed.searchText && full.sortKey === composed.sortKey
-    }
-    return this.keysByName ? composed : householdKeys(name, code)
   }
 
   private clamp(day: number) {
@@ -1178,20 +1151,15 @@ class Generator {
     return counters
   }
 
-  private insertHouseholds(households: Household[], withKeys: boolean): Int32Array {
+  private insertHouseholds(households: Household[]): Int32Array {
     const insert = this.ctx.db.prepare(
       `INSERT INTO household (household_code, head_name, id_no, size, attribute, risk_eliminated, exit_year, town_code, village_code, group_name, phone
-         ${withKeys ? ', search_text, sort_key' : ''})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${withKeys ? ', ?, ?' : ''})`,
+         )
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     const ids = new Int32Array(households.length)
     households.forEach((h, i) => {
       const values: unknown[] = [h.householdCode, h.headName, h.idNo, h.size, h.attribute, h.riskEliminated, h.exitYear, h.village.town.code, h.village.code, h.group, h.phone]
-      if (withKeys) {
-        const keys = this.householdKeys(h.headName, h.householdCode)
-        h.sortKey = keys.sortKey
-        values.push(keys.searchText, keys.sortKey)
-      }
       ids[i] = Number(insert.run(...values).lastInsertRowid)
       this.wrote(1, '写入农户')
     })
@@ -1207,15 +1175,13 @@ class Generator {
   }
 
   /** Writes the roster lines batch by batch (as rosters are imported), then completes each batch's asset. */
-  private insertLines(batches: Batch[], households: Household[], householdIds: Int32Array, withHeadKey: boolean): number {
+  private insertLines(batches: Batch[], households: Household[], householdIds: Int32Array): number {
     const { r } = this
     const db = this.ctx.db
-    // head_key and attribute copy the household's (migration 003; its trigger is set aside during the load)
     const insert = db.prepare(
       `INSERT INTO household_asset_line (household_id, asset_id, project_name, project_code, project_year, item, subtype_code, spec, unit, quantity,
-         standard, amount, self_raised, fund_source, issue_method, issue_date, tag_no, current_quantity, current_status, town_code, village_code
-         ${withHeadKey ? ', head_key, attribute' : ''})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${withHeadKey ? ', ?, ?' : ''})`,
+         standard, amount, self_raised, fund_source, issue_method, issue_date, tag_no, current_quantity, current_status, town_code, village_code)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     const updateAsset = db.prepare(
       `UPDATE asset SET quantity = ?, original_value = ?, total_investment = ?, fund_doc_no = ?, beneficiary_households = ?, beneficiary_persons = ?,
@@ -1289,7 +1255,6 @@ class Generator {
           h.village.town.code,
           h.village.code,
         ]
-        if (withHeadKey) values.push(h.sortKey, h.attribute)
         insert.run(...values)
         count++
         this.wrote(1, '写入到户资产明细')

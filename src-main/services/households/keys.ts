@@ -62,7 +62,7 @@ const prepare = (db: DB) => ({
   source: db.prepare('SELECT search_source AS source FROM household WHERE id = ?').pluck(),
   remove: db.prepare('DELETE FROM household_term WHERE term = ? AND household_id = ?'),
   insert: db.prepare('INSERT OR IGNORE INTO household_term (term, household_id) VALUES (?, ?)'),
-  update: db.prepare('UPDATE household SET sort_key = ?, search_source = ? WHERE id = ?'),
+  update: db.prepare('UPDATE household SET sort_key = ?, search_source = ?, keys_ok = 1 WHERE id = ?'),
 })
 
 /** Writes a household's sort key and search terms, replacing the terms of its stored `search_source` (inside the caller's transaction). */
@@ -80,12 +80,13 @@ export function writeHouseholdKeys(db: DB, id: number, headName: string, househo
 }
 
 /**
- * Fills the sort keys and search terms of households written without them, or changed behind the
- * services' back (the `household_keys_stale` trigger empties `sort_key`). Cheap when there are none:
- * `household_sort` starts with the empty keys. Returns how many households were done.
+ * Fills the sort keys and search terms of households written without them (`keys_ok` is 0 by
+ * default), or changed behind the services' back (the `household_keys_stale` trigger clears
+ * `keys_ok`). Cheap when there are none: the partial index `household_keys_pending` holds only those.
+ * Returns how many households were done.
  */
 export function refreshHouseholdKeys(db: DB, batch = 5000): number {
-  const pending = db.prepare("SELECT id, head_name AS headName, household_code AS code, id_no AS idNo FROM household WHERE sort_key = '' LIMIT ?")
+  const pending = db.prepare('SELECT id, head_name AS headName, household_code AS code, id_no AS idNo FROM household WHERE keys_ok = 0 LIMIT ?')
   const memo = new Map<string, NameKeys>()
   let done = 0
   for (;;) {
@@ -130,7 +131,7 @@ export function rebuildHouseholdDerived(db: DB) {
  * millisecond when everything is in order.
  */
 export function ensureHouseholdDerived(db: DB): boolean {
-  const missingKeys = !!db.prepare("SELECT 1 FROM household WHERE sort_key = '' LIMIT 1").get()
+  const missingKeys = !!db.prepare('SELECT 1 FROM household WHERE keys_ok = 0 LIMIT 1').get()
   const counts = db
     .prepare('SELECT (SELECT count(*) FROM household_asset_line) AS lines, (SELECT lines FROM household_ledger_state) AS counted')
     .get() as { lines: number; counted: number | null }
