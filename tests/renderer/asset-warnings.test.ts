@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AssetDetail } from '../../src-main/api/types/assets'
 import CustodianDialog from '../../src-renderer/src/components/assets/CustodianDialog.vue'
 import StatusDialog from '../../src-renderer/src/components/assets/StatusDialog.vue'
-import { saveWithConfirm } from '../../src-renderer/src/components/assets/save'
+import { saveWithConfirm } from '../../src-renderer/src/save-protocol'
 import { call } from '../../src-renderer/src/api'
 import { fakeApi } from './support'
 

@@ -139,7 +139,8 @@ export const householdSearch: Migration = {
       UPDATE household_asset_line SET head_key = h.sort_key, attribute = h.attribute, town_code = h.town_code, village_code = h.village_code
         FROM household h WHERE h.id = NEW.household_id AND household_asset_line.id = NEW.id;
     END;
-    CREATE TRIGGER household_to_lines AFTER UPDATE OF sort_key, attribute, town_code, village_code ON household BEGIN
+    CREATE TRIGGER household_to_lines AFTER UPDATE OF sort_key, attribute, town_code, village_code ON household
+      WHEN NEW.sort_key IS NOT OLD.sort_key OR NEW.attribute IS NOT OLD.attribute OR NEW.town_code IS NOT OLD.town_code OR NEW.village_code IS NOT OLD.village_code BEGIN
       UPDATE household_asset_line SET head_key = NEW.sort_key, attribute = NEW.attribute, town_code = NEW.town_code, village_code = NEW.village_code
         WHERE household_id = NEW.id
           AND (head_key IS NOT NEW.sort_key OR attribute IS NOT NEW.attribute OR town_code IS NOT NEW.town_code OR village_code IS NOT NEW.village_code);

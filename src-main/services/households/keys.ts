@@ -62,7 +62,12 @@ const prepare = (db: DB) => ({
   source: db.prepare('SELECT search_source AS source FROM household WHERE id = ?').pluck(),
   remove: db.prepare('DELETE FROM household_term WHERE term = ? AND household_id = ?'),
   insert: db.prepare('INSERT OR IGNORE INTO household_term (term, household_id) VALUES (?, ?)'),
-  update: db.prepare('UPDATE household SET sort_key = ?, search_source = ?, keys_ok = 1 WHERE id = ?'),
+  insertMany: db.prepare("INSERT OR IGNORE INTO household_term (term, household_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)"),
+  removeMany: db.prepare("DELETE FROM household_term WHERE (term, household_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))"),
+  // The sort key only when it changes (it is in three indexes, and the lines copy it); the source and the flag always.
+  sortKey: db.prepare('UPDATE household SET sort_key = ? WHERE id = ? AND sort_key IS NOT ?'),
+  update: db.prepare('UPDATE household SET search_source = ?, keys_ok = 1 WHERE id = ?'),
+  updateMany: db.prepare('UPDATE household SET search_source = j.value ->> 1, keys_ok = 1 FROM json_each(?) j WHERE household.id = j.value ->> 0'),
 })
 
 /** Writes a household's sort key and search terms, replacing the terms of its stored `search_source` (inside the caller's transaction). */
@@ -76,7 +81,8 @@ export function writeHouseholdKeys(db: DB, id: number, headName: string, househo
   }
   const keys = householdKeys(headName, householdCode, idNo, memo)
   for (const term of keys.terms) s.insert.run(term, id)
-  s.update.run(keys.sortKey, keys.source, id)
+  s.sortKey.run(keys.sortKey, id, keys.sortKey)
+  s.update.run(keys.source, id)
 }
 
 /**
@@ -101,7 +107,7 @@ export function refreshHouseholdKeys(db: DB, batch = 5000): number {
       // Terms written in term order: a b-tree fills far faster in order than at random.
       const removed: [string, number][] = []
       const added: [string, number][] = []
-      const updates: [string, string, number][] = []
+      const sources: [number, string][] = []
       for (const r of rows) {
         if (r.source) {
           const [oldName, oldCode, oldId] = r.source.split('\t')
@@ -109,12 +115,13 @@ export function refreshHouseholdKeys(db: DB, batch = 5000): number {
         }
         const keys = householdKeys(r.headName, r.code, r.idNo, memo)
         for (const term of keys.terms) added.push([term, r.id])
-        updates.push([keys.sortKey, keys.source, r.id])
+        st.sortKey.run(keys.sortKey, r.id, keys.sortKey)
+        sources.push([r.id, keys.source])
       }
       const byTerm = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])
-      for (const [term, id] of removed.sort(byTerm)) st.remove.run(term, id)
-      for (const [term, id] of added.sort(byTerm)) st.insert.run(term, id)
-      for (const u of updates) st.update.run(...u)
+      if (removed.length) st.removeMany.run(JSON.stringify(removed.sort(byTerm)))
+      st.insertMany.run(JSON.stringify(added.sort(byTerm)))
+      st.updateMany.run(JSON.stringify(sources))
     })()
     done += rows.length
   }

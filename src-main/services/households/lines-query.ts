@@ -15,10 +15,10 @@ import { householdMatch } from './search-text'
  *   counted on a covering index;
  * - a page is taken from the filtered set on the plan's covering index — hal_main, led by the
  *   summary's key: the summary cells the filter matches are exactly the ranges to seek, so only
- *   matching entries are stepped over; hal_household for one household or a text search; hal_asset
- *   for one asset — or, when most lines match, by walking the sort key's own index and skipping the
- *   lines that do not. A walk has a budget of rows: should the filter and the sort order go together
- *   after all, the budget runs out and the page is taken from the filtered set;
+ *   matching entries are stepped over; hal_village for a village; hal_household for one household or
+ *   a text search; hal_asset for one asset — or, when most lines match, by walking the sort key's own
+ *   index and skipping the lines that do not. A walk has a budget of rows: should the filter and the
+ *   sort order go together after all, the budget runs out and the page is taken from the filtered set;
  * - only the ids of the page are read in full, with their household and region names.
  */
 export interface LineFilter {
@@ -86,7 +86,7 @@ function planOf(n: Normalised): Plan {
   if (n.householdId !== undefined || n.match) return 'household'
   if (n.assetId !== undefined) return 'asset'
   if (n.villageCode) return 'village'
-  if (n.projectYear !== undefined || n.townCode || n.villageCode || n.currentStatus || n.subtype || n.fundSource || n.attribute) return 'main'
+  if (n.projectYear !== undefined || n.townCode || n.currentStatus || n.subtype || n.fundSource || n.attribute) return 'main'
   return 'all'
 }
 
@@ -104,9 +104,6 @@ class Sql {
   eq(column: string, value: unknown) {
     this.parts.push(`${column} = ${this.name(value)}`)
   }
-  in(column: string, values: readonly unknown[]) {
-    this.parts.push(values.length ? `${column} IN (${values.map((v) => this.name(v)).join(', ')})` : '0')
-  }
   range(column: string, from: string, to: string) {
     this.parts.push(`${column} >= ${this.name(from)} AND ${column} < ${this.name(to)}`)
   }
@@ -122,7 +119,7 @@ class Sql {
   }
 }
 
-/** The filter as a WHERE on lines `l`, shaped for a plan's index; `seeks` counts the expanded combinations. */
+/** The key of a summary cell, which is also how hal_main begins. */
 const cellColumns = ['town_code', 'project_year', 'subtype_code', 'fund_source', 'current_status', 'attribute']
 
 /** The filter's conditions on the summary's columns (no alias): for hal_summary itself, or a cell-by-cell seek of hal_main. */
@@ -138,6 +135,13 @@ function summaryWhere(n: Normalised): Sql {
   return s
 }
 
+export interface LineTotals {
+  count: number
+  amountFen: number
+  quantity: number
+}
+
+/** Empty sums are 0, and quantities (REAL, e.g. 2.5 亩) lose the binary noise of their sum. */
 const tidy = (t: LineTotals): LineTotals => ({ count: t.count ?? 0, amountFen: t.amountFen ?? 0, quantity: Math.round((t.quantity ?? 0) * 1e6) / 1e6 })
 
 const allCells = (ctx: ServiceContext) => cached(ctx.db, 'lines:cells', () => ctx.db.prepare('SELECT count(*) FROM hal_summary').pluck().get() as number)
@@ -158,9 +162,10 @@ function summaryStats(ctx: ServiceContext, n: Normalised): SummaryStats {
   })
 }
 
+/** The filter as a WHERE on lines `l`, shaped for a plan's index; `seeks` counts the ranges the index is entered at. */
 function whereFor(ctx: ServiceContext, n: Normalised, plan: Plan): { sql: Sql; seeks: number } {
   const s = new Sql()
-  let seeks = 1
+  const seeks = 1
   const subtype = () => {
     if (n.subtype && 'eq' in n.subtype) s.eq('l.subtype_code', n.subtype.eq)
     else if (n.subtype) s.range('l.subtype_code', n.subtype.from, n.subtype.to)
@@ -204,7 +209,6 @@ function whereFor(ctx: ServiceContext, n: Normalised, plan: Plan): { sql: Sql; s
     // hal_main starts with the summary's key: seek each matching cell, then the village.
     const cells = summaryWhere(n)
     s.raw(`(l.${cellColumns.join(', l.')}) IN (SELECT ${cellColumns.join(', ')} FROM hal_summary ${cells.where})`, cells.params)
-    if (n.villageCode) s.eq('l.village_code', n.villageCode)
     return { sql: s, seeks: summaryStats(ctx, n).cells }
   }
   // The asset plan (and a walk) check every condition on the row.
@@ -224,13 +228,6 @@ const planIndex: Record<Plan, string> = {
   main: 'INDEXED BY hal_main',
   all: 'INDEXED BY hal_household',
 }
-
-export interface LineTotals {
-  count: number
-  amountFen: number
-  quantity: number
-}
-
 
 function totalsOf(ctx: ServiceContext, n: Normalised): LineTotals {
   return cached(ctx.db, `lines:totals:${JSON.stringify(n)}`, () => {

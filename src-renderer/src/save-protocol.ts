@@ -1,13 +1,13 @@
 /**
- * The save protocol of the asset screens (domain.md §7): errors (INVALID, INVALID_INPUT) come back
+ * The save protocol of every form (domain.md §7): errors (INVALID, INVALID_INPUT) come back
  * with a message and per-field findings; warnings refuse the save with NEEDS_CONFIRMATION until the
  * user has seen them: they are listed in a confirm dialog and, on 确认保存, the save is sent again
  * with acceptWarnings: true.
  */
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { h, ref } from 'vue'
-import type { RuleFinding } from '../../../../src-main/api/types/rules'
-import { ApiError } from '../../api'
+import type { RuleFinding } from '../../src-main/api/types/rules'
+import { ApiError } from './api'
 
 /** A finding as it comes back; schema failures (INVALID_INPUT) carry no level: they are errors. */
 export type Finding = Pick<RuleFinding, 'field' | 'label' | 'message'> & { level?: RuleFinding['level'] }
