@@ -119,13 +119,14 @@ export function checkIdCard(input: string | number | null | undefined, at: Field
 }
 
 /**
- * Masks an ID number for display and public sheets (domain.md §7.1: first 6 + last 4 characters):
- * 「150422199001011234」 → 「150422********1234」. `keepStart`/`keepEnd` change how much shows.
+ * Masks an ID number for display and public sheets as issue #3 and domain.md §3.4 show it (first 4
+ * + last 4: the county is not given away in a village of few households):
+ * 「150422199001011234」 → 「1504**********1234」. `keepStart`/`keepEnd` change how much shows.
  * A value too short to keep both ends with at least 4 hidden is masked entirely.
  */
 export function maskIdCard(id: string | null | undefined, opts: { keepStart?: number; keepEnd?: number } = {}): string {
   const s = toHalfWidth(id ?? '').replace(/\s+/g, '').toUpperCase()
-  const keepStart = opts.keepStart ?? 6
+  const keepStart = opts.keepStart ?? 4
   const keepEnd = opts.keepEnd ?? 4
   if (s.length < keepStart + keepEnd + 4) return '*'.repeat(s.length)
   return s.slice(0, keepStart) + '*'.repeat(s.length - keepStart - keepEnd) + s.slice(s.length - keepEnd)

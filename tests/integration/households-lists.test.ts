@@ -129,7 +129,7 @@ describe('households.list', () => {
     const { rows, total } = listHouseholds(host.ctx, { ...page, sort: 'headName' })
     expect(total).toBe(5)
     expect(rows[1]).toMatchObject({ headName: '巴特尔', townName: '林东镇', villageName: '福山地村', lineCount: 2, amountFen: 2_050_000, riskEliminated: true, householdCode: '150422100201001' })
-    expect(rows[1].idNo).toBe(`150422********${idNo(101).slice(-4)}`)
+    expect(rows[1].idNo).toBe(`1504**********${idNo(101).slice(-4)}`)
     expect(rows[1].phone).toBe('139****5678')
     expect(rows[1]).not.toHaveProperty('bankAccount')
   })
@@ -242,7 +242,7 @@ describe('householdLines.list and totals (hand-computed)', () => {
     expect(rows.map((r) => r.id)).toEqual([l.L4, l.L5, l.L6])
     expect(rows[0]).toMatchObject({
       headName: '阿拉坦',
-      idNo: `150422********${idNo(103).slice(-4)}`,
+      idNo: `1504**********${idNo(103).slice(-4)}`,
       attribute: '一般户',
       townName: '隆昌镇',
       villageName: '隆昌村',

@@ -104,7 +104,7 @@ describe('households.create: the ID number (GB 11643, domain.md §7.1)', () => {
     const audit = listAudit(host.ctx, { entity: 'household', entityId: String(saved.id), page: 1, pageSize: 5 }).rows
     expect(audit).toHaveLength(1)
     expect(audit[0]).toMatchObject({ action: 'create', entityName: '张三', summary: '登记农户「张三」（林东镇福山地村）' })
-    expect(audit[0].after).toMatchObject({ idNo: `${id.slice(0, 6)}********${id.slice(-4)}`, phone: '138****5678', townCode: LINDONG })
+    expect(audit[0].after).toMatchObject({ idNo: `${id.slice(0, 4)}**********${id.slice(-4)}`, phone: '138****5678', townCode: LINDONG })
     expect(JSON.stringify(audit[0].after)).not.toContain(id)
   })
 
@@ -254,7 +254,7 @@ describe('households.get and masking', () => {
     const card = bankCard('622202020011223344')
     const saved = createHousehold(host.ctx, householdInput({ idNo: id, bankAccount: card, householdCode: 'HC-1' }))
     const masked = getHousehold(host.ctx, { id: saved.id, reveal: false })
-    expect(masked.idNo).toBe(`150422********${id.slice(-4)}`)
+    expect(masked.idNo).toBe(`1504**********${id.slice(-4)}`)
     expect(masked.phone).toBe('138****5678')
     expect(masked.bankAccount).toBe(`${'*'.repeat(card.length - 4)}${card.slice(-4)}`)
     expect(masked).toMatchObject({ headName: '张三', townName: '林东镇', villageName: '福山地村', size: 4, lineCount: 0, amountFen: 0, riskEliminated: null })

@@ -14,7 +14,7 @@ const household: HouseholdRow = {
   id: 7,
   householdCode: null,
   headName: '王秀兰',
-  idNo: '150422********1523',
+  idNo: '1504**********1523',
   size: 4,
   attribute: '监测对象（边缘易致贫户）',
   riskEliminated: false,
@@ -97,7 +97,7 @@ describe('农户登记', () => {
     })
     const text = wrapper.get('[data-testid="household-table"]').text()
     expect(text).toContain('王秀兰')
-    expect(text).toContain('150422********1523')
+    expect(text).toContain('1504**********1523')
     expect(text).toContain('138****5678')
     expect(text).toContain('未消除')
     expect(text).toContain('12,000.00')
@@ -113,7 +113,7 @@ describe('农户登记', () => {
     expect(wrapper.get('[data-testid="id-no"]').text()).toBe('150422198003151523')
     expect(wrapper.text()).toContain('13812345678')
     await wrapper.get('[data-testid="reveal-7"]').trigger('click')
-    expect(wrapper.get('[data-testid="id-no"]').text()).toBe('150422********1523')
+    expect(wrapper.get('[data-testid="id-no"]').text()).toBe('1504**********1523')
   })
 
   it('shows the server message for a wrong ID number under 身份证号, and keeps the dialog open', async () => {

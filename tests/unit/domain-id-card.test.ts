@@ -239,11 +239,11 @@ describe('checkIdCard', () => {
 })
 
 describe('maskIdCard', () => {
-  it('keeps the first 6 and the last 4 characters (domain.md §7.1)', () => {
-    expect(maskIdCard('150422199001011234')).toBe('150422********1234')
-    expect(maskIdCard('11010519491231002x')).toBe('110105********002X')
-    expect(maskIdCard(' 150422199001011234 ')).toBe('150422********1234')
-    expect(maskIdCard('150422900101123')).toBe('150422*****1123')
+  it('keeps the first 4 and the last 4 characters (issue #3, domain.md §3.4)', () => {
+    expect(maskIdCard('150422199001011234')).toBe('1504**********1234')
+    expect(maskIdCard('11010519491231002x')).toBe('1101**********002X')
+    expect(maskIdCard(' 150422199001011234 ')).toBe('1504**********1234')
+    expect(maskIdCard('150422900101123')).toBe('1504*******1123')
   })
 
   it('can keep less, e.g. the 1504**********1234 style of the §3.4 example', () => {
