@@ -1,26 +1,13 @@
 import { peekAssetCode } from '../../services/assets/codes'
+import { listSubtypes } from '../../services/assets/dicts'
 import { assetTotals, listAssets, overview } from '../../services/assets/ledger'
 import { addAttachment, addMaintenance, locateAttachment, changeStatus, confirmOwnership, handOver, setCustodian, setOperation } from '../../services/assets/lifecycle'
 import { searchOrgs } from '../../services/assets/orgs'
 import { listProblems } from '../../services/assets/problems'
 import { getAssetDetail } from '../../services/assets/read'
 import { createAsset, updateAsset } from '../../services/assets/write'
-import type { ServiceContext } from '../../services/context'
-import type { AssetClass } from '../../domain/asset-enums'
 import type { assetChannels } from '../channels/assets'
 import type { HandlersOf } from '../handler-types'
-
-function subtypes(ctx: ServiceContext, assetClass?: AssetClass) {
-  const letter = assetClass ? { 公益类: 'G', 经营类: 'J', 到户类: 'H' }[assetClass] : ''
-  return (
-    ctx.db.prepare("SELECT code, name, extra, active FROM dict WHERE type = 'asset_subtype' AND code LIKE ? ORDER BY sort, code").all(`${letter}%`) as {
-      code: string
-      name: string
-      extra: string | null
-      active: number
-    }[]
-  ).map((r) => ({ code: r.code, name: r.name, unit: r.extra ? (JSON.parse(r.extra) as { unit: string }).unit : '', active: !!r.active }))
-}
 
 export const assetHandlers: HandlersOf<typeof assetChannels> = {
   'assets.create': (ctx, input) => createAsset(ctx, input),
@@ -40,5 +27,5 @@ export const assetHandlers: HandlersOf<typeof assetChannels> = {
   'assets.nextCode': (ctx, input) => ({ code: peekAssetCode(ctx, input.class, input.year) }),
   'attachments.locate': (ctx, input) => locateAttachment(ctx, input.id),
   'orgs.search': (ctx, input) => searchOrgs(ctx, input),
-  'dicts.subtypes': (ctx, input) => subtypes(ctx, input.class),
+  'dicts.subtypes': (ctx, input) => listSubtypes(ctx, input.class),
 }
