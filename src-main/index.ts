@@ -1,8 +1,9 @@
 /** Electron lifecycle only: single instance, the core worker, the window, the menu. */
-import { app, BrowserWindow, dialog, shell } from 'electron'
+import { app, BrowserWindow, dialog, shell, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { dataDirFor, writeLocalConfig } from './config'
 import { startCore, type CoreClient } from './core/core-client'
+import { registerFileHandlers, registerFileScheme } from './files/electron-files'
 import { registerIpc } from './ipc'
 import { buildAppMenu } from './menu'
 import { createMainWindow } from './window'
@@ -17,6 +18,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
   })
+  registerFileScheme()
   app.whenReady().then(start, (error) => fatal(error))
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => void core?.close())
@@ -46,7 +48,9 @@ async function start() {
     return fatal(error)
   }
   const activeCore = core
-  registerIpc(activeCore, (event) => event.senderFrame?.url.startsWith(process.env['ELECTRON_RENDERER_URL'] ?? 'file://') ?? false)
+  const isTrustedSender = (event: IpcMainInvokeEvent) => event.senderFrame?.url.startsWith(process.env['ELECTRON_RENDERER_URL'] ?? 'file://') ?? false
+  registerIpc(activeCore, isTrustedSender)
+  registerFileHandlers(dataDir, isTrustedSender)
   activeCore.onProgress((progress) => mainWindow?.webContents.send('api:progress', progress))
 
   buildAppMenu({

@@ -7,6 +7,8 @@ export const contentSecurityPolicy = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // PDF previews of outbox files: same origin under the test bridge, app-file:// under Electron.
+  "frame-src 'self' app-file:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

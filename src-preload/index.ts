@@ -14,6 +14,18 @@ contextBridge.exposeInMainWorld('api', {
   openAttachment(id: number): Promise<ApiResult<null>> {
     return ipcRenderer.invoke('shell:openAttachment', id)
   },
+  /** Files pass as ids only: pick copies the chosen file into the inbox, save copies an outbox file out. */
+  files: {
+    pick(options: { title?: string; extensions?: string[] }): Promise<ApiResult<unknown>> {
+      return ipcRenderer.invoke('files:pick', options)
+    },
+    save(fileId: string): Promise<ApiResult<unknown>> {
+      return ipcRenderer.invoke('files:save', { fileId })
+    },
+    url(fileId: string): string {
+      return `app-file://outbox/${fileId}`
+    },
+  },
   onProgress(listener: (progress: unknown) => void) {
     const wrapped = (_event: unknown, progress: unknown) => listener(progress)
     ipcRenderer.on('api:progress', wrapped)

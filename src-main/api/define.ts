@@ -17,5 +17,7 @@ export const pageSize = z.number().int().min(1).max(500).default(50).describe('�
 export const fen = z.number().int('金额应精确到分').min(0, '不能为负数').max(Number.MAX_SAFE_INTEGER)
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')
 export const id = z.number().int().positive().describe('编号')
+/** A file in the outbox or inbox (see files/file-box.ts); the page never names a path. */
+export const fileId = z.string().uuid('文件编号无效').describe('文件')
 export const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`)
 export const sortOrder = z.enum(['asc', 'desc']).default('asc').describe('排序方向')

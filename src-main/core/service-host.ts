@@ -6,6 +6,7 @@ import { migrations } from '../db/migrations'
 import { openDatabase, type DB } from '../db/open'
 import { AppError } from '../domain/errors'
 import type { DataPaths, ServiceContext } from '../services/context'
+import { tidyFileBoxes } from '../files/file-box'
 
 export interface CoreOptions {
   dataDir: string
@@ -54,6 +55,7 @@ export class ServiceHost {
     const db = openDatabase(paths.dbFile)
     try {
       const migration = await migrate(db, migrations, paths.backupsDir)
+      tidyFileBoxes(paths.dataDir)
       const ctx: ServiceContext = { db, user: options.user ?? '本机用户', paths, appVersion: options.appVersion, progress: onProgress }
       return new ServiceHost(db, ctx, migration)
     } catch (error) {

@@ -3,7 +3,8 @@
  * contract at `POST /api/<channel>` with the real services on a database in --data DIR.
  *   npm run web -- --port 5199 --data DIR
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { createReadStream, createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,10 +13,12 @@ import { z } from 'zod'
 import { contract, channelNames } from '../api/contract'
 import { createGateway } from '../api/gateway'
 import { startCore } from '../core/core-client'
+import { inboxPath, resolveOutbox } from '../files/file-box'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..', '..')
 const MAX_BODY = 20 * 1024 * 1024
+const MAX_UPLOAD = 300 * 1024 * 1024
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,6 +55,46 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => done(Buffer.concat(chunks).toString('utf8')))
     req.on('error', fail)
   })
+}
+
+/** Serves an outbox file: inline for a preview frame, as a download with ?download. */
+function sendOutboxFile(res: ServerResponse, dataDir: string, fileId: string, download: boolean) {
+  let file: ReturnType<typeof resolveOutbox>
+  try {
+    file = resolveOutbox(dataDir, fileId)
+  } catch (error) {
+    return sendJson(res, 404, { ok: false, code: 'FILE_NOT_FOUND', message: (error as Error).message })
+  }
+  res.writeHead(200, {
+    'content-type': types[extname(file.fileName).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': file.bytes,
+    'content-disposition': `${download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'cache-control': 'no-store',
+  })
+  createReadStream(file.path).pipe(res)
+}
+
+/** The browser's stand-in for Electron's open dialog: the page uploads the chosen file into the inbox. */
+async function receiveUpload(req: IncomingMessage, dataDir: string, name: string) {
+  const slot = inboxPath(dataDir, name)
+  let size = 0
+  try {
+    await pipeline(
+      req,
+      async function* (chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          size += chunk.length
+          if (size > MAX_UPLOAD) throw new Error('too large')
+          yield chunk
+        }
+      },
+      createWriteStream(slot.path),
+    )
+  } catch {
+    rmSync(slot.path, { force: true })
+    return { ok: false, code: 'UPLOAD_FAILED', message: '文件上传失败，或超过 300 MB。' }
+  }
+  return { ok: true, data: { fileId: slot.fileId, fileName: slot.fileName, bytes: size } }
 }
 
 export function describeApi() {
@@ -95,6 +138,9 @@ export async function startBridge(options: { port: number; dataDir: string; rend
         }
         return sendJson(res, 200, await handle(decodeURIComponent(url.pathname.slice(5)), input))
       }
+      const outbox = /^\/outbox\/([0-9a-f-]{36})$/.exec(url.pathname)
+      if (outbox && req.method === 'GET') return sendOutboxFile(res, options.dataDir, outbox[1], url.searchParams.has('download'))
+      if (url.pathname === '/inbox' && req.method === 'POST') return sendJson(res, 200, await receiveUpload(req, options.dataDir, url.searchParams.get('name') ?? '上传文件'))
       const attachment = /^\/attachment\/(\d+)$/.exec(url.pathname)
       if (attachment && req.method === 'GET') {
         const located = await handle('attachments.locate', { id: Number(attachment[1]) })

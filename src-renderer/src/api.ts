@@ -6,6 +6,11 @@ export interface WindowApi {
   invoke(channel: string, input: unknown): Promise<ApiResult<unknown>>
   /** Opens an attachment with the system's viewer (a new tab under the test bridge). */
   openAttachment(id: number): Promise<ApiResult<null>>
+  files: {
+    pick(options: { title?: string; extensions?: string[] }): Promise<ApiResult<unknown>>
+    save(fileId: string): Promise<ApiResult<unknown>>
+    url(fileId: string): string
+  }
   onProgress(listener: (progress: { job: string; done: number; total: number; label: string }) => void): () => void
 }
 

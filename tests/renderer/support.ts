@@ -14,6 +14,17 @@ export function fakeApi(replies: Record<string, Reply | ((input: unknown) => Rep
       return typeof reply === 'function' ? reply(input) : reply
     },
     openAttachment: async () => ({ ok: true, data: null }),
+    files: {
+      pick: async (options) => {
+        calls.push({ channel: 'files:pick', input: options })
+        return { ok: true, data: null }
+      },
+      save: async (fileId) => {
+        calls.push({ channel: 'files:save', input: { fileId } })
+        return { ok: true, data: { savedTo: null } }
+      },
+      url: (fileId) => `/outbox/${fileId}`,
+    },
     onProgress: () => () => undefined,
   }
   ;(window as unknown as { api: WindowApi }).api = api
