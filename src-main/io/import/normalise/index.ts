@@ -1,0 +1,6 @@
+export { foldText, foldKey, isBlankCell, numberToText, excelErrorOf } from './text'
+export { parseCellDate, type CellDate } from './dates'
+export { parseCellMoney, type CellMoney } from './money'
+export { parseCellIdCard, ID_AS_NUMBER, type CellIdCard } from './id-card'
+export { parseCellInteger, parseCellDecimal, parseCellYear, parseEnum, type CellParsed } from './values'
+export { createRegionMatcher, type RegionEntry, type RegionMatcher } from './regions'
