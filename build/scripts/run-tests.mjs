@@ -16,7 +16,12 @@ let skipped = 0
 if (existsSync(reportFile)) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'))
   passed = report.numPassedTests ?? 0
-  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0)
+  // A file that fails to load has no failed test of its own: count it once. (numFailedTestSuites
+  // also counts every describe block around a failed test, so it would count one failure several times.)
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length
+  failed = (report.numFailedTests ?? 0) + brokenFiles
   skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
 } else {
   failed = 1
