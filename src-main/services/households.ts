@@ -1,7 +1,7 @@
 import type { LedgerTotals, SaveResult } from '../api/types/assets'
 import type { HouseholdLineRow, HouseholdRow } from '../api/types/households'
 import { maskBankCard, maskPhone } from '../domain/contact'
-import { notFound } from '../domain/errors'
+import { AppError, notFound } from '../domain/errors'
 import { maskIdCard } from '../domain/id-card'
 import { normalizeText } from '../domain/text'
 import { recordAudit } from './audit'
@@ -9,7 +9,7 @@ import type { ServiceContext } from './context'
 import { enforceFindings } from './findings'
 import { type HouseholdFilter, type HouseholdSort, householdPage, householdsByIds, toHouseholdRow } from './households/households-query'
 import { cached } from './households/count-cache'
-import { ensureHouseholdDerived, writeHouseholdKeys } from './households/keys'
+import { ensureHouseholdDerived, householdKeys, writeHouseholdKeys } from './households/keys'
 import { type LineFilter, type LineSort, lineTotals, linePageIds, linesByIds } from './households/lines-query'
 import {
   checkHousehold,
@@ -138,6 +138,40 @@ export function updateHousehold(ctx: ServiceContext, input: HouseholdInput & { i
   })()
 }
 
+/**
+ * Deletes a household registered by mistake — only while no asset line hangs off it (the lines are
+ * the ledger; they are deleted one by one first, each with its audit row). Its search terms go with it.
+ */
+export function deleteHousehold(ctx: ServiceContext, id: number): { id: number } {
+  return ctx.db.transaction(() => {
+    const before = loadHousehold(ctx, id)
+    const lines = (ctx.db.prepare('SELECT count(*) AS n FROM household_asset_line WHERE household_id = ?').get(id) as { n: number }).n
+    if (lines > 0) {
+      throw new AppError('INVALID', `农户「${before.headName}」名下还有 ${lines} 条到户资产明细，不能删除；请先删除这些明细。`, [
+        { level: 'E', field: 'id', label: '农户', message: `名下有 ${lines} 条到户资产明细` },
+      ])
+    }
+    // The terms by their key (the table has no index by household), then the household.
+    const source = ctx.db.prepare('SELECT search_source FROM household WHERE id = ?').pluck().get(id) as string
+    if (source) {
+      const [name, code, idNo] = source.split('\t')
+      const remove = ctx.db.prepare('DELETE FROM household_term WHERE term = ? AND household_id = ?')
+      for (const term of householdKeys(name, code || null, idNo).terms) remove.run(term, id)
+    }
+    ctx.db.prepare('DELETE FROM household WHERE id = ?').run(id)
+    const { id: _id, ...values } = before
+    recordAudit(ctx, {
+      entity: 'household',
+      entityId: id,
+      entityName: before.headName,
+      action: 'delete',
+      summary: `删除农户「${before.headName}」（${placeName(ctx, before.villageCode)}）`,
+      before: householdSnapshot(values),
+    })
+    return { id }
+  })()
+}
+
 /** One household; the ID number, phone and bank account in full only with `reveal`. */
 export function getHousehold(ctx: ServiceContext, input: { id: number; reveal: boolean }): HouseholdRow & { bankAccount: string } {
   const [row] = householdsByIds(ctx, [input.id])
@@ -262,6 +296,25 @@ export function updateHouseholdLine(ctx: ServiceContext, input: HouseholdLineInp
       after,
     })
     return { id: input.id, code: '', findings }
+  })()
+}
+
+/** Deletes one household asset line; the household's totals and the summary follow by trigger. */
+export function deleteHouseholdLine(ctx: ServiceContext, id: number): { id: number } {
+  return ctx.db.transaction(() => {
+    const before = lineSnapshot(ctx, id)
+    if (!before) throw notFound('到户资产明细', id)
+    const head = ctx.db.prepare('SELECT head_name FROM household WHERE id = ?').pluck().get(before.householdId) as string
+    ctx.db.prepare('DELETE FROM household_asset_line WHERE id = ?').run(id)
+    recordAudit(ctx, {
+      entity: 'household_line',
+      entityId: id,
+      entityName: head,
+      action: 'delete',
+      summary: `删除到户资产「${before.item}」${before.quantity}${before.unit}（${before.projectName}）`,
+      before,
+    })
+    return { id }
   })()
 }
 

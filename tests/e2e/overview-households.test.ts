@@ -41,6 +41,8 @@ function asset(overrides: Record<string, unknown>) {
     beneficiaryHouseholds: 120,
     beneficiaryPersons: 350,
     fundSources: [{ sourceType: 'XJ', level: '中央', amountFen: 150_000_000 }],
+    // historic records (a clean-up): registered without custody after confirming the warning (§7.7), so they are on the problem list
+    historic: true,
     acceptWarnings: true,
     ...overrides,
   }
@@ -103,7 +105,7 @@ describe('总览、问题清单、农户登记与到户资产花名册', () => {
     const idle = await app.api('assets.changeStatus', { id: ids.well, status: '闲置', changeDate: '2024-05-01', note: '水源枯竭，暂停供水', measures: '' })
     expect(idle.ok, idle.message).toBe(false) // 闲置 needs 盘活措施 …
     expect(idle.message).toContain('盘活措施')
-    const low = await app.api('assets.changeStatus', { id: ids.well, status: '闲置', changeDate: '2024-05-01', note: '水源枯竭，暂停供水', measures: '打新井并入集中供水工程' })
+    const low = await app.api('assets.changeStatus', { id: ids.well, status: '闲置', changeDate: '2024-05-01', note: '水源枯竭，暂停供水', measures: '打新井并入集中供水工程', acceptWarnings: true })
     expect(low.ok, low.message).toBe(true)
     const confirmed = await app.api('assets.confirm', {
       id: ids.road,
@@ -253,5 +255,36 @@ describe('总览、问题清单、农户登记与到户资产花名册', () => {
 
     await page.getByRole('menuitem', { name: '总览' }).click()
     await expect.poll(() => page.locator('.stat', { hasText: '到户农户' }).innerText()).toMatch(/1\s*户\s*1\s*条/)
+  })
+
+  it('deletes: a household with lines is refused with the count, its line goes after a confirmation, then the household', async () => {
+    const { page } = app
+    const household = (await app.api<{ rows: { id: number; headName: string }[] }>('households.list', {})).data!.rows.find((r) => r.headName === '李振国')!
+    const line = (await app.api<{ rows: { id: number }[] }>('householdLines.list', {})).data!.rows[0]
+    const box = page.locator('.el-message-box')
+
+    await page.getByRole('menuitem', { name: '农户登记' }).click()
+    await page.getByTestId(`delete-${household.id}`).click()
+    await expect.poll(() => box.innerText()).toContain('确定删除农户「李振国」')
+    await box.getByRole('button', { name: '删除' }).click()
+    await expect.poll(() => page.locator('.el-message--error').last().innerText()).toContain('农户「李振国」名下还有 1 条到户资产明细，不能删除')
+    expect((await app.api<{ total: number }>('households.list', {})).data!.total).toBe(1)
+
+    await page.getByRole('menuitem', { name: '到户资产花名册' }).click()
+    await page.getByTestId(`line-delete-${line.id}`).click()
+    await expect.poll(() => box.innerText()).toContain('确定删除 李振国 的到户资产「基础母牛」2头')
+    await page.waitForTimeout(300)
+    await app.shot('2x-household-line-delete')
+    await box.getByRole('button', { name: '删除' }).click()
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已删除 李振国 的「基础母牛」')
+    await expect.poll(() => page.getByTestId('line-totals').innerText()).toMatch(/共\s*0\s*条/)
+
+    await page.getByRole('menuitem', { name: '农户登记' }).click()
+    await page.getByTestId(`delete-${household.id}`).click()
+    await box.getByRole('button', { name: '删除' }).click()
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已删除农户「李振国」')
+    await expect.poll(() => page.getByTestId('household-table').innerText()).toContain('还没有登记农户')
+    const audit = await app.api<{ rows: { action: string; summary: string }[] }>('audit.list', { entity: 'household' })
+    expect(audit.data!.rows.map((r) => r.summary)).toContain('删除农户「李振国」（林东镇福山地村）')
   })
 })

@@ -7,7 +7,7 @@ import { assetTotals, listAssets, overview } from '../../src-main/services/asset
 import { addAttachment, changeStatus, confirmOwnership, handOver, setCustodian, setOperation } from '../../src-main/services/assets/lifecycle'
 import { listProblems } from '../../src-main/services/assets/problems'
 import { getAssetDetail } from '../../src-main/services/assets/read'
-import { createAsset, updateAsset } from '../../src-main/services/assets/write'
+import { createAsset, updateAsset, voidAsset } from '../../src-main/services/assets/write'
 import { updateSettings } from '../../src-main/services/settings'
 import { auditCount, autoCleanup, count, LINDONG, setUpHost } from '../support/temp'
 
@@ -16,7 +16,10 @@ autoCleanup()
 const FUSHANDI = '150422100201' // 福山地村, 林东镇
 const LONGCHANG_VILLAGE = '150422101200' // a village of 隆昌镇
 
-/** A valid input through the contract's schema (defaults filled), as the main process would pass it. */
+/** The 管护 block a new 公益类/经营类 asset is registered with (§7.7). */
+const custody = { custodian: { name: '福山地村村民委员会', orgType: '村（嘎查）民委员会' }, person: '王建国', phone: '13904761234', mode: '产权主体自管' }
+
+/** A valid input through the contract's schema (defaults filled), as the main process would pass it; a 到户类 one without custody. */
 function assetInput(overrides: Record<string, unknown> = {}) {
   const raw = {
     name: '福山地村2021年通村水泥路',
@@ -50,6 +53,7 @@ function assetInput(overrides: Record<string, unknown> = {}) {
       { sourceType: 'XJ', level: '旗县', amountFen: 33_333_333 },
       { sourceType: 'DX', amountFen: 16_666_667 },
     ],
+    custody: overrides.class === '到户类' ? null : custody,
     ...overrides,
   }
   const checked = validateInput('assets.create', raw)
@@ -186,7 +190,7 @@ describe('assets: lifecycle', () => {
       }),
     )
     expect(wrongAmount.message).toContain('份额金额合计 1,499,999.99 元，应等于资产原值 1,500,000.00 元')
-    expect(count(host.db, 'org')).toBe(0)
+    expect(count(host.db, 'org')).toBe(1) // only the custodian of the asset: the refused owners were not created
     confirmOwnership(host.ctx, {
       id, confirmLevel: '村（嘎查）级', confirmDate: '2021-11-01', certNo: 'BZ-2021-001', acceptWarnings: false,
       owners: [{ owner: owner('福山地村股份经济合作社'), shareBp: 6000, shareAmountFen: 90_000_000 }, { owner: owner('大新庄村股份经济合作社'), shareBp: 4000, shareAmountFen: 60_000_000 }],
@@ -213,13 +217,15 @@ describe('assets: lifecycle', () => {
       })
     const error = refused(() => confirm(bad))
     expect((error.details as { field: string; level: string }[]).some((d) => d.level === 'E' && d.field === 'owners.0.owner.uscc')).toBe(true)
-    expect(count(host.db, 'org')).toBe(0)
+    expect(count(host.db, 'org')).toBe(1) // only the custodian of the asset
     confirm(good)
     expect(getAssetDetail(host.ctx, id).owners[0].owner.uscc).toBe(good)
   })
 
   it('hands over, assigns custody, and the problem list clears as each step is done', async () => {
-    const { host, id } = await withAsset()
+    const host = await setUpHost()
+    // a historic record saved without custody (the warning confirmed) is on the problem list until it gets one
+    const id = createAsset(host.ctx, assetInput({ historic: true, custody: null, acceptWarnings: true })).id
     const kinds = () => getAssetDetail(host.ctx, id).problems.map((p) => p.kind).sort()
     expect(kinds()).toEqual(['无所有权人', '无管护主体'])
     handOver(host.ctx, { id, handoverDate: '2021-10-25', fromUnit: '林东镇人民政府', toOrg: owner('福山地村股份经济合作社'), supervisorUnit: '巴林左旗交通运输局', docNo: 'YJ-001', items: [], documents: ['竣工图纸', '验收报告'], note: '', acceptWarnings: false })
@@ -292,7 +298,7 @@ describe('assets: ledger queries', () => {
     const townsWithout = o.byTown.filter((t) => t.originalValueFen === 0)
     expect(townsWithout.length).toBeGreaterThan(0)
     expect(townsWithout.map((t) => t.count)).toEqual(townsWithout.map(() => 0))
-    expect(o.problems.find((p) => p.kind === '无管护主体')?.count).toBe(3)
+    expect(o.problems.find((p) => p.kind === '无管护主体')?.count).toBe(0)
   })
 })
 
@@ -305,5 +311,147 @@ describe('assets follow region merges', () => {
     expect(getAssetDetail(host.ctx, id)).toMatchObject({ villageCode: '150422100202', villageName: '大新庄村', townCode: LINDONG })
     mergeRegion(host.ctx, { fromCode: LINDONG, intoCode: '150422101000' })
     expect(getAssetDetail(host.ctx, id)).toMatchObject({ villageCode: '150422100202', townCode: '150422101000', townName: '隆昌镇' })
+  })
+})
+
+describe('assets: custody of an asset in use (domain.md §7.7)', () => {
+  it('refuses a new 公益类/经营类 asset without 管护主体 (E) and writes nothing', async () => {
+    const host = await setUpHost()
+    const before = auditCount(host.ctx)
+    for (const overrides of [{}, { name: '福山地村肉牛养殖暖棚', class: '经营类', subtypeCode: 'J02', unit: '座', quantity: 4 }]) {
+      const error = refused(() => createAsset(host.ctx, assetInput({ ...overrides, custody: null, acceptWarnings: true })))
+      expect(error.code).toBe('INVALID')
+      expect(error.message).toContain('须指定管护主体和管护责任人')
+      expect((error.details as { field: string; level: string }[]).find((d) => d.field === 'custody.custodian')?.level).toBe('E')
+    }
+    expect(count(host.db, 'asset')).toBe(0)
+    expect(count(host.db, 'code_counter')).toBe(0)
+    expect(auditCount(host.ctx)).toBe(before)
+    // a 到户类 asset needs none (the household looks after it) and may not be given one
+    const household = { class: '到户类', subtypeCode: 'H01', form: '生物资产', propertyNature: '农户私有', confirmLevel: '户', unit: '头', quantity: 100 }
+    expect(createAsset(host.ctx, assetInput({ ...household, acceptWarnings: true })).code).toMatch(/H/)
+    expect(refused(() => createAsset(host.ctx, assetInput({ ...household, custody, acceptWarnings: true }))).message).toContain('到户类资产由农户自管')
+  })
+
+  it('warns (W) for a historic record without custody: refused until confirmed, then saved and on the problem list', async () => {
+    const host = await setUpHost()
+    const input = assetInput({ historic: true, custody: null })
+    const warned = refused(() => createAsset(host.ctx, input))
+    expect(warned.code).toBe('NEEDS_CONFIRMATION')
+    expect((warned.details as { field: string; level: string }[]).find((d) => d.field === 'custody.custodian')?.level).toBe('W')
+    expect(count(host.db, 'asset')).toBe(0)
+    const saved = createAsset(host.ctx, { ...input, acceptWarnings: true })
+    expect(saved.findings.map((f) => f.field)).toContain('custody.custodian')
+    expect(getAssetDetail(host.ctx, saved.id).problems.map((p) => p.kind)).toContain('无管护主体')
+  })
+
+  it('saves the custody block with the asset in the same transaction and audits it', async () => {
+    const host = await setUpHost()
+    const saved = createAsset(host.ctx, assetInput({ custody: { ...custody, isPublicPost: true, mode: '设置公益性岗位管护', budgetPerYearFen: 300_000, budgetSource: '县级财政预算' } }))
+    const detail = getAssetDetail(host.ctx, saved.id)
+    expect(detail.custody).toHaveLength(1)
+    expect(detail.custody[0]).toMatchObject({ person: '王建国', phone: '13904761234', isPublicPost: true, mode: '设置公益性岗位管护', budgetPerYearFen: 300_000, fromDate: '2021-10-20', active: true })
+    expect(detail.custody[0].custodian.name).toBe('福山地村村民委员会')
+    expect(detail.problems.map((p) => p.kind)).not.toContain('无管护主体')
+    const audit = listAudit(host.ctx, { entity: 'asset', entityId: String(saved.id), page: 1, pageSize: 10 }).rows
+    expect(audit).toHaveLength(1)
+    expect(audit[0].after?.custody).toEqual([
+      expect.objectContaining({ custodian: '福山地村村民委员会', person: '王建国', mode: '设置公益性岗位管护', fromDate: '2021-10-20' }),
+    ])
+    // a bad phone in the block refuses the whole save: no asset, no custodian organisation
+    const bad = refused(() => createAsset(host.ctx, assetInput({ name: '第二条路', custody: { ...custody, custodian: { name: '大新庄村村民委员会', orgType: '村（嘎查）民委员会' }, phone: '1390476' } })))
+    expect((bad.details as { field: string }[]).map((d) => d.field)).toContain('custody.phone')
+    expect(count(host.db, 'asset')).toBe(1)
+    expect(count(host.db, 'org')).toBe(1)
+  })
+
+  it('grades a status change into an in-use status without custody: E for new records, W for historic ones', async () => {
+    const host = await setUpHost()
+    // 在建 records come from the demo data or an import; set one up directly
+    const make = (historic: boolean) => {
+      const { id } = createAsset(host.ctx, assetInput({ historic, custody: null, acceptWarnings: true, ...(historic ? {} : { custody }) }))
+      host.db.prepare("UPDATE asset SET status = '在建' WHERE id = ?").run(id)
+      host.db.prepare('DELETE FROM asset_custody WHERE asset_id = ?').run(id)
+      return id
+    }
+    const fresh = make(false)
+    const e = refused(() => changeStatus(host.ctx, { id: fresh, status: '正常', changeDate: '2022-01-01', note: '', measures: '', docNo: '', acceptWarnings: true }))
+    expect(e.code).toBe('INVALID')
+    expect(e.message).toContain('须指定管护主体和管护责任人')
+    expect(getAssetDetail(host.ctx, fresh).status).toBe('在建')
+    // 正常 → 闲置 is into an in-use status too
+    host.db.prepare("UPDATE asset SET status = '正常' WHERE id = ?").run(fresh)
+    expect(refused(() => changeStatus(host.ctx, { id: fresh, status: '闲置', changeDate: '2022-01-01', note: '无人使用', measures: '招租', docNo: '' })).message).toContain('管护')
+    setCustodian(host.ctx, { id: fresh, custodian: custody.custodian as never, person: '王建国', phone: '13904761234', isPublicPost: false, mode: '产权主体自管', budgetPerYearFen: null, budgetSource: '', fromDate: '2022-01-01', acceptWarnings: false })
+    changeStatus(host.ctx, { id: fresh, status: '闲置', changeDate: '2022-01-01', note: '无人使用', measures: '招租', docNo: '' })
+    expect(getAssetDetail(host.ctx, fresh).status).toBe('闲置')
+
+    const old = make(true)
+    const w = refused(() => changeStatus(host.ctx, { id: old, status: '正常', changeDate: '2022-01-01', note: '', measures: '', docNo: '' }))
+    expect(w.code).toBe('NEEDS_CONFIRMATION')
+    const saved = changeStatus(host.ctx, { id: old, status: '正常', changeDate: '2022-01-01', note: '', measures: '', docNo: '', acceptWarnings: true })
+    expect(saved.findings.map((f) => f.level)).toContain('W')
+    expect(getAssetDetail(host.ctx, old).status).toBe('正常')
+  })
+})
+
+describe('assets: 作废 (void)', () => {
+  it('voids with a reason: the code stays taken, the asset leaves ledgers, totals, overview and problem list but stays findable', async () => {
+    const host = await setUpHost()
+    const keep = createAsset(host.ctx, assetInput({ name: '福山地村通村路' }))
+    const wrong = createAsset(host.ctx, assetInput({ name: '重复登记的通村路', historic: true, custody: null, acceptWarnings: true }))
+    expect(listProblems(host.ctx, { kind: '无管护主体', page: 1, pageSize: 10 }).total).toBe(1)
+    voidAsset(host.ctx, { id: wrong.id, reason: '与 150422G202100001 重复登记' })
+
+    const detail = getAssetDetail(host.ctx, wrong.id)
+    expect(detail.status).toBe('已作废')
+    expect(detail.statusNote).toBe('与 150422G202100001 重复登记')
+    expect(detail.statusHistory[0]).toMatchObject({ fromStatus: '正常', toStatus: '已作废', reason: '与 150422G202100001 重复登记' })
+    expect(detail.problems).toEqual([])
+    const audit = listAudit(host.ctx, { entity: 'asset', entityId: String(wrong.id), page: 1, pageSize: 1 }).rows[0]
+    expect(audit).toMatchObject({ action: 'update', summary: '作废资产：与 150422G202100001 重复登记' })
+    expect(audit.after).toEqual({ status: '已作废', statusNote: '与 150422G202100001 重复登记' })
+
+    const names = (f: Record<string, unknown>) => listAssets(host.ctx, { sort: 'code', order: 'asc', page: 1, pageSize: 50, ...f }).rows.map((r) => r.name)
+    expect(names({ class: '公益类' })).toEqual(['福山地村通村路'])
+    expect(assetTotals(host.ctx, { class: '公益类' })).toEqual({ count: 1, originalValueFen: 150_000_000 })
+    expect(names({ class: '公益类', includeVoided: true })).toEqual(['福山地村通村路', '重复登记的通村路'])
+    expect(assetTotals(host.ctx, { class: '公益类', includeVoided: true })).toEqual({ count: 2, originalValueFen: 150_000_000, voidedCount: 1 })
+    expect(listProblems(host.ctx, { page: 1, pageSize: 50 }).rows.map((r) => r.assetId)).not.toContain(wrong.id)
+    const o = overview(host.ctx)
+    expect(o.byClass).toEqual([{ class: '公益类', count: 1, originalValueFen: 150_000_000 }])
+    expect(o.byStatus.map((s) => s.status)).toEqual(['正常'])
+    expect(o.byTown.find((t) => t.townName === '林东镇')?.count).toBe(1)
+
+    // the code is never given again; nothing more is done on a voided asset
+    expect(createAsset(host.ctx, assetInput({ name: '第三条路' })).code).toBe('150422G202100003')
+    expect(refused(() => voidAsset(host.ctx, { id: wrong.id, reason: '再次作废试试' })).message).toContain('已作废')
+    expect(refused(() => updateAsset(host.ctx, { ...assetInput({ name: '改名' }), id: wrong.id })).message).toContain('已作废')
+    expect(refused(() => setCustodian(host.ctx, { id: wrong.id, custodian: custody.custodian as never, person: '王建国', phone: '13904761234', isPublicPost: false, mode: '产权主体自管', budgetPerYearFen: null, budgetSource: '', fromDate: '2022-01-01', acceptWarnings: true })).message).toContain('已作废')
+    expect(keep.code).toBe('150422G202100001')
+  })
+
+  it('requires a reason and refuses to void a 到户类 asset that still has household lines', async () => {
+    const host = await setUpHost()
+    const checked = validateInput('assets.void', { id: 1, reason: '' })
+    expect(checked.ok).toBe(false)
+    if (!checked.ok) expect(checked.message).toContain('作废原因')
+    const batch = createAsset(host.ctx, assetInput({ class: '到户类', subtypeCode: 'H01', form: '生物资产', propertyNature: '农户私有', confirmLevel: '户', unit: '头', quantity: 2, acceptWarnings: true }))
+    host.db
+      .prepare(
+        `INSERT INTO household (head_name, id_no, size, attribute, town_code, village_code) VALUES ('张三', '150422198001011234', 3, '脱贫户', ?, ?)`,
+      )
+      .run(LINDONG, FUSHANDI)
+    host.db
+      .prepare(
+        `INSERT INTO household_asset_line (household_id, asset_id, project_name, project_year, item, subtype_code, unit, quantity, standard, amount, fund_source, issue_method, issue_date, town_code, village_code)
+         VALUES (1, ?, '基础母牛项目', 2021, '基础母牛', 'H01', '头', 2, 800000, 1600000, 'XJ', '实物发放', '2021-06-15', ?, ?)`,
+      )
+      .run(batch.id, LINDONG, FUSHANDI)
+    const before = auditCount(host.ctx)
+    const error = refused(() => voidAsset(host.ctx, { id: batch.id, reason: '登记错误' }))
+    expect(error.message).toContain('下挂有 1 条到户资产明细')
+    expect(getAssetDetail(host.ctx, batch.id).status).toBe('正常')
+    expect(auditCount(host.ctx)).toBe(before)
   })
 })

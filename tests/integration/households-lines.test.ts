@@ -1,77 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { RuleFinding } from '../../src-main/api/types/rules'
 import { validateInput } from '../../src-main/api/validate'
 import type { ServiceHost } from '../../src-main/core/service-host'
 import { todayIso } from '../../src-main/domain/dates'
-import { AppError } from '../../src-main/domain/errors'
-import { idCardCheckChar } from '../../src-main/domain/id-card'
+import type { AppError } from '../../src-main/domain/errors'
 import { listAudit } from '../../src-main/services/audit'
 import { createHousehold, createHouseholdLine, getHousehold, householdLineTotals, updateHousehold, updateHouseholdLine } from '../../src-main/services/households'
-import { auditCount, autoCleanup, LINDONG, setUpHost } from '../support/temp'
+import { findingsOf, FUSHANDI, hostWithHousehold, householdInput, idNo, lineInput, refused } from '../support/households'
+import { autoCleanup, LINDONG } from '../support/temp'
 
 autoCleanup()
 
-const FUSHANDI = '150422100201' // 福山地村, 林东镇
-
-const idNo = (seq: string) => {
-  const first17 = `15042219800101${seq}`
-  return first17 + idCardCheckChar(first17)
-}
-
-async function hostWithHousehold() {
-  const host = await setUpHost()
-  const raw = { headName: '张三', idNo: idNo('123'), size: 4, attribute: '脱贫户', villageCode: FUSHANDI }
-  const checked = validateInput('households.create', raw)
-  if (!checked.ok) throw new Error(checked.message)
-  const { id } = createHousehold(host.ctx, checked.input as Parameters<typeof createHousehold>[1])
-  return { host, householdId: id }
-}
-
-function lineInput(householdId: number, overrides: Record<string, unknown> = {}) {
-  const checked = validateInput('householdLines.create', {
-    householdId,
-    projectName: '2021年基础母牛到户项目',
-    projectCode: '2021150422CY0001',
-    projectYear: 2021,
-    item: '基础母牛',
-    spec: '西门塔尔',
-    subtypeCode: 'H01',
-    unit: '头',
-    quantity: 2,
-    standardFen: 800_000,
-    amountFen: 1_600_000,
-    fundSource: 'XJ',
-    issueMethod: '实物发放',
-    issueDate: '2021-06-15',
-    tagNo: '150422000001',
-    ...overrides,
-  })
-  if (!checked.ok) throw new Error(checked.message)
-  return checked.input as Parameters<typeof createHouseholdLine>[1]
-}
-
-function catchError(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof AppError) return e
-    throw e
-  }
-  throw new Error('expected the call to be refused')
-}
-
-const tables = ['household', 'household_asset_line', 'household_term', 'hal_summary', 'household_ledger_state']
-const dump = (db: ServiceHost['db'], table: string) => (db.prepare(`SELECT * FROM ${table}`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()
-
-function refused(host: ServiceHost, fn: () => unknown): AppError {
-  const before = tables.map((t) => dump(host.db, t))
-  const audit = auditCount(host.ctx)
-  const error = catchError(fn)
-  expect(tables.map((t) => dump(host.db, t))).toEqual(before)
-  expect(auditCount(host.ctx)).toBe(audit)
-  return error
-}
-const findings = (e: AppError) => e.details as RuleFinding[]
+const findings = (e: AppError) => findingsOf(e)
 
 /** An asset row of a class, inserted directly (the asset services are not under test here). */
 function insertAsset(host: ServiceHost, cls: '公益类' | '经营类' | '到户类', code: string) {
@@ -190,10 +129,10 @@ describe('householdLines.create', () => {
 describe('householdLines.update', () => {
   it('moves a line to another household: counts, amounts, copies and summary follow; audit has before and after', async () => {
     const { host, householdId } = await hostWithHousehold()
-    const raw = { headName: '巴特尔', idNo: idNo('125'), size: 3, attribute: '监测对象（脱贫不稳定户）', riskEliminated: true, villageCode: '150422101200' }
-    const checked = validateInput('households.create', raw)
-    if (!checked.ok) throw new Error(checked.message)
-    const other = createHousehold(host.ctx, checked.input as Parameters<typeof createHousehold>[1]).id
+    const other = createHousehold(
+      host.ctx,
+      householdInput({ headName: '巴特尔', idNo: idNo('19800101', '125'), size: 3, attribute: '监测对象（脱贫不稳定户）', riskEliminated: true, villageCode: '150422101200', exitYear: null, groupName: '', phone: '' }),
+    ).id
     const line = createHouseholdLine(host.ctx, lineInput(householdId))
     createHouseholdLine(host.ctx, lineInput(householdId, { item: '肉羊', unit: '只', quantity: 10, standardFen: 120_000, amountFen: 1_200_000 }))
 
@@ -217,10 +156,7 @@ describe('householdLines.update', () => {
   it('follows changes of the household: attribute and name reach the line', async () => {
     const { host, householdId } = await hostWithHousehold()
     createHouseholdLine(host.ctx, lineInput(householdId))
-    const raw = { headName: '王芳', idNo: idNo('123'), size: 4, attribute: '一般户', villageCode: FUSHANDI }
-    const checked = validateInput('households.update', { ...raw, id: householdId })
-    if (!checked.ok) throw new Error(checked.message)
-    updateHousehold(host.ctx, checked.input as Parameters<typeof updateHousehold>[1])
+    updateHousehold(host.ctx, { ...householdInput({ headName: '王芳', attribute: '一般户', villageCode: FUSHANDI, exitYear: null, groupName: '', phone: '' }), id: householdId })
     expect(host.db.prepare('SELECT attribute, head_key FROM household_asset_line').get()).toEqual({ attribute: '一般户', head_key: 'wang fang\t王芳' })
     expect(householdLineTotals(host.ctx, { attribute: '一般户' }).count).toBe(1)
     expect(householdLineTotals(host.ctx, { attribute: '脱贫户' }).count).toBe(0)

@@ -1,93 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import type { RuleFinding } from '../../src-main/api/types/rules'
 import { validateInput } from '../../src-main/api/validate'
-import type { ServiceHost } from '../../src-main/core/service-host'
 import { luhnValid } from '../../src-main/domain/contact'
-import { AppError } from '../../src-main/domain/errors'
-import { idCardCheckChar } from '../../src-main/domain/id-card'
+import type { AppError } from '../../src-main/domain/errors'
 import { listAudit } from '../../src-main/services/audit'
-import { createHousehold, createHouseholdLine, getHousehold, listHouseholdLines, updateHousehold } from '../../src-main/services/households'
+import { createHousehold, createHouseholdLine, deleteHousehold, deleteHouseholdLine, getHousehold, listHouseholdLines, listHouseholds, updateHousehold } from '../../src-main/services/households'
 import { mergeRegion } from '../../src-main/services/regions'
+import { catchError, DAXINZHUANG, findingsOf, FUSHANDI, householdInput, householdTables, idNo, lineInput, LONGCHANG_CUN, refused } from '../support/households'
 import { auditCount, autoCleanup, count, LINDONG, LONGCHANG, setUpHost } from '../support/temp'
 
 autoCleanup()
 
-const FUSHANDI = '150422100201' // 福山地村, 林东镇
-const DAXINZHUANG = '150422100202' // 大新庄村, 林东镇
-const LONGCHANG_CUN = '150422101200' // 隆昌村, 隆昌镇
-
-/** A valid 18-character ID number with the given address code, birth date and sequence. */
-const idNo = (birth = '19800101', seq = '123', prefix = '150422') => {
-  const first17 = `${prefix}${birth}${seq}`
-  return first17 + idCardCheckChar(first17)
-}
 /** A Luhn-valid card number starting with `prefix` (length = prefix + 1). */
 function bankCard(prefix: string) {
   for (let d = 0; d <= 9; d++) if (luhnValid(prefix + d)) return prefix + d
   throw new Error('unreachable')
 }
 
-function householdInput(overrides: Record<string, unknown> = {}) {
-  const checked = validateInput('households.create', {
-    headName: '张三',
-    idNo: idNo(),
-    size: 4,
-    attribute: '脱贫户',
-    exitYear: 2019,
-    villageCode: FUSHANDI,
-    groupName: '3组',
-    phone: '13812345678',
-    ...overrides,
-  })
-  if (!checked.ok) throw new Error(checked.message)
-  return checked.input as Parameters<typeof createHousehold>[1]
-}
-
-function lineInput(householdId: number, overrides: Record<string, unknown> = {}) {
-  const checked = validateInput('householdLines.create', {
-    householdId,
-    projectName: '2021年基础母牛到户项目',
-    projectYear: 2021,
-    item: '基础母牛',
-    subtypeCode: 'H01',
-    unit: '头',
-    quantity: 2,
-    standardFen: 800_000,
-    amountFen: 1_600_000,
-    fundSource: 'XJ',
-    issueMethod: '实物发放',
-    issueDate: '2021-06-15',
-    ...overrides,
-  })
-  if (!checked.ok) throw new Error(checked.message)
-  return checked.input as Parameters<typeof createHouseholdLine>[1]
-}
-
-function catchError(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof AppError) return e
-    throw e
-  }
-  throw new Error('expected the call to be refused')
-}
-
-const tables = ['household', 'household_asset_line', 'household_term', 'hal_summary', 'household_ledger_state']
-/** Every row of a table (some have no rowid), in a fixed order. */
-const dump = (db: ServiceHost['db'], table: string) => (db.prepare(`SELECT * FROM ${table}`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()
-
-/** Runs a write that must be refused; checks that nothing at all was written, and returns the error. */
-function refused(host: ServiceHost, fn: () => unknown): AppError {
-  const before = tables.map((t) => dump(host.db, t))
-  const audit = auditCount(host.ctx)
-  const error = catchError(fn)
-  expect(tables.map((t) => dump(host.db, t))).toEqual(before)
-  expect(auditCount(host.ctx)).toBe(audit)
-  return error
-}
-
-const findingsOf = (e: AppError) => e.details as RuleFinding[]
 const onlyField = (e: AppError, field: string, level: 'E' | 'W') => findingsOf(e).filter((f) => f.field === field && f.level === level)
 
 describe('households.create: the ID number (GB 11643, domain.md §7.1)', () => {
@@ -312,5 +240,55 @@ describe('households through the contract', () => {
     }
     const ok = await host.call('households.create', householdInput())
     expect(ok).toMatchObject({ ok: true, data: { findings: [] } })
+  })
+})
+
+describe('deleting households and household asset lines', () => {
+  it('deletes a line with its audit row; the household totals, summary and ledger follow', async () => {
+    const host = await setUpHost()
+    const { id } = createHousehold(host.ctx, householdInput())
+    const first = createHouseholdLine(host.ctx, lineInput(id))
+    createHouseholdLine(host.ctx, lineInput(id, { item: '肉羊', unit: '只', quantity: 10, standardFen: 120_000, amountFen: 1_200_000 }))
+    deleteHouseholdLine(host.ctx, first.id)
+    expect(getHousehold(host.ctx, { id, reveal: false })).toMatchObject({ lineCount: 1, amountFen: 1_200_000 })
+    expect(listHouseholdLines(host.ctx, { sort: 'id', order: 'asc', page: 1, pageSize: 10 }).rows.map((r) => r.item)).toEqual(['肉羊'])
+    expect(host.db.prepare('SELECT sum(n) AS n, sum(amount) AS amount FROM hal_summary').get()).toEqual({ n: 1, amount: 1_200_000 })
+    const audit = listAudit(host.ctx, { entity: 'household_line', entityId: String(first.id), page: 1, pageSize: 1 }).rows[0]
+    expect(audit).toMatchObject({ action: 'delete', entityName: '张三', summary: '删除到户资产「基础母牛」2头（2021年基础母牛到户项目）' })
+    expect(audit.before).toMatchObject({ householdId: id, amountFen: 1_600_000 })
+    expect(refused(host, () => deleteHouseholdLine(host.ctx, first.id)).code).toBe('NOT_FOUND')
+  })
+
+  it('refuses to delete a household with asset lines, saying how many, and writes nothing', async () => {
+    const host = await setUpHost()
+    const { id } = createHousehold(host.ctx, householdInput())
+    createHouseholdLine(host.ctx, lineInput(id))
+    createHouseholdLine(host.ctx, lineInput(id, { item: '肉羊', unit: '只', quantity: 10, standardFen: 120_000, amountFen: 1_200_000 }))
+    const error = refused(host, () => deleteHousehold(host.ctx, id))
+    expect(error.message).toBe('农户「张三」名下还有 2 条到户资产明细，不能删除；请先删除这些明细。')
+    expect(count(host.db, 'household')).toBe(1)
+  })
+
+  it('deletes a household without lines: its search terms go too, and the audit row keeps it masked', async () => {
+    const host = await setUpHost()
+    const keep = createHousehold(host.ctx, householdInput({ headName: '李四', idNo: idNo('19800101', '125') })).id
+    const termsOfKeep = count(host.db, 'household_term', 'household_id = ?', keep)
+    const { id } = createHousehold(host.ctx, householdInput())
+    expect(count(host.db, 'household_term', 'household_id = ?', id)).toBeGreaterThan(0)
+    const before = auditCount(host.ctx)
+    deleteHousehold(host.ctx, id)
+    expect(count(host.db, 'household', 'id = ?', id)).toBe(0)
+    expect(count(host.db, 'household_term', 'household_id = ?', id)).toBe(0)
+    expect(count(host.db, 'household_term', 'household_id = ?', keep)).toBe(termsOfKeep)
+    expect(auditCount(host.ctx)).toBe(before + 1)
+    const audit = listAudit(host.ctx, { entity: 'household', entityId: String(id), page: 1, pageSize: 1 }).rows[0]
+    expect(audit).toMatchObject({ action: 'delete', entityName: '张三', summary: '删除农户「张三」（林东镇福山地村）' })
+    expect(audit.before?.idNo).toMatch(/^1504\*+\d{3}[\dX]$/)
+    const list = listHouseholds(host.ctx, { q: 'zs', sort: 'headName', order: 'asc', page: 1, pageSize: 10 })
+    expect(list.rows).toEqual([])
+    expect(listHouseholds(host.ctx, { sort: 'headName', order: 'asc', page: 1, pageSize: 10 }).rows.map((r) => r.headName)).toEqual(['李四'])
+    // the ID number is free again
+    expect(createHousehold(host.ctx, householdInput()).findings).toEqual([])
+    expect(householdTables(host)[0]).toHaveLength(2)
   })
 })

@@ -29,6 +29,19 @@ export const fundSourceInput = z.object({
   note: text(200).default('').describe('说明'),
 })
 
+/** 管护 (domain.md §2.4): who looks after an asset; the same fields on the asset form and in the set-custodian action. */
+export const custodyFields = {
+  custodian: orgInput.describe('管护主体'),
+  person: text(20).min(2, '请填写管护责任人').describe('管护责任人'),
+  phone: text(20).default('').describe('联系电话'),
+  isPublicPost: z.boolean().default(false).describe('公益岗位'),
+  mode: z.enum(custodyModes).describe('管护方式'),
+  budgetPerYearFen: fen.nullable().default(null).describe('管护经费（元/年）'),
+  budgetSource: text(40).default('').describe('经费来源'),
+}
+/** The custody block of a new asset; without a date it starts when the asset was put into use. */
+export const custodyInput = z.object({ ...custodyFields, fromDate: isoDate.nullable().default(null).describe('管护起始日期') })
+
 /** Everything a clerk fills in for an asset; lifecycle steps (确权, 移交, 管护, 状态) have their own channels. */
 export const assetInput = z.object({
   externalCode: text(60).nullable().default(null).describe('系统资产编号'),
@@ -70,6 +83,8 @@ export const assetInput = z.object({
   /** A historic asset (registered in a clean-up): missing custody is a warning, not an error (§7.7). */
   historic: z.boolean().default(false).describe('历史资产'),
   fundSources: z.array(fundSourceInput).min(1, '请至少填写一条资金来源').max(40).describe('资金来源'),
+  /** 管护 of a new 公益类/经营类 asset, saved with it (§7.7: required when in use; E for new, W for historic records). Ignored on update. */
+  custody: custodyInput.nullable().optional().describe('管护'),
   /** Confirm the save despite warnings; without it a save with W findings is refused with the list. */
   acceptWarnings: z.boolean().default(false).describe('确认警告'),
 })
@@ -87,6 +102,8 @@ const ledgerFilter = z.object({
   /** Matches code, name, project name, and the pinyin initials of the name (e.g. “dl” → 道路). */
   q: text(60).optional().describe('查找'),
   problem: z.string().max(20).optional().describe('问题类型'),
+  /** 显示已作废: voided assets are left out of lists and totals unless asked for. */
+  includeVoided: z.boolean().optional().describe('显示已作废'),
 })
 
 export const assetChannels = {
@@ -140,13 +157,7 @@ export const assetChannels = {
   'assets.setCustodian': channel<SaveResult>()(
     z.object({
       id,
-      custodian: orgInput.describe('管护主体'),
-      person: text(20).min(2, '请填写管护责任人').describe('管护责任人'),
-      phone: text(20).default('').describe('联系电话'),
-      isPublicPost: z.boolean().default(false).describe('公益岗位'),
-      mode: z.enum(custodyModes).describe('管护方式'),
-      budgetPerYearFen: fen.nullable().default(null).describe('管护经费（元/年）'),
-      budgetSource: text(40).default('').describe('经费来源'),
+      ...custodyFields,
       fromDate: isoDate.describe('起始日期'),
       acceptWarnings: z.boolean().default(false),
     }),
@@ -180,7 +191,12 @@ export const assetChannels = {
       note: text(500).default('').describe('状态说明'),
       measures: text(500).default('').describe('盘活措施'),
       docNo: text(60).default('').describe('文号'),
+      acceptWarnings: z.boolean().default(false),
     }),
+  ),
+  /** 作废: a soft state; the code stays taken, the asset leaves the ledgers, totals and problem list. */
+  'assets.void': channel<SaveResult>()(
+    z.object({ id, reason: text(200).min(4, '请写明作废原因（至少4个字）').describe('作废原因') }),
   ),
   'assets.addMaintenance': channel<SaveResult>()(
     z.object({

@@ -72,7 +72,10 @@ export const householdChannels = {
       pageSize,
     }),
   ),
+  /** Only a household without asset lines can be deleted. */
+  'households.delete': channel<{ id: number }>()(z.object({ id })),
   'householdLines.create': channel<SaveResult>()(householdLineInput),
+  'householdLines.delete': channel<{ id: number }>()(z.object({ id })),
   'householdLines.update': channel<SaveResult>()(householdLineInput.extend({ id })),
   'householdLines.list': channel<{ rows: HouseholdLineRow[]; total: number }>()(
     lineFilter.extend({

@@ -5,7 +5,7 @@ import { addAttachment, addMaintenance, locateAttachment, changeStatus, confirmO
 import { searchOrgs } from '../../services/assets/orgs'
 import { listProblems } from '../../services/assets/problems'
 import { getAssetDetail } from '../../services/assets/read'
-import { createAsset, updateAsset } from '../../services/assets/write'
+import { createAsset, updateAsset, voidAsset } from '../../services/assets/write'
 import type { assetChannels } from '../channels/assets'
 import type { HandlersOf } from '../handler-types'
 
@@ -20,6 +20,7 @@ export const assetHandlers: HandlersOf<typeof assetChannels> = {
   'assets.setCustodian': (ctx, input) => setCustodian(ctx, input),
   'assets.setOperation': (ctx, input) => setOperation(ctx, input),
   'assets.changeStatus': (ctx, input) => changeStatus(ctx, input),
+  'assets.void': (ctx, input) => voidAsset(ctx, input),
   'assets.addMaintenance': (ctx, input) => addMaintenance(ctx, input),
   'assets.addAttachment': (ctx, input) => addAttachment(ctx, input),
   'assets.problems': (ctx, input) => listProblems(ctx, input),

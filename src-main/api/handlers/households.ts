@@ -1,6 +1,8 @@
 import {
   createHousehold,
   createHouseholdLine,
+  deleteHousehold,
+  deleteHouseholdLine,
   getHousehold,
   householdLineTotals,
   listHouseholdLines,
@@ -16,6 +18,8 @@ export const householdHandlers: HandlersOf<typeof householdChannels> = {
   'households.update': (ctx, input) => updateHousehold(ctx, input),
   'households.get': (ctx, input) => getHousehold(ctx, input),
   'households.list': (ctx, input) => listHouseholds(ctx, input),
+  'households.delete': (ctx, input) => deleteHousehold(ctx, input.id),
+  'householdLines.delete': (ctx, input) => deleteHouseholdLine(ctx, input.id),
   'householdLines.create': (ctx, input) => createHouseholdLine(ctx, input),
   'householdLines.update': (ctx, input) => updateHouseholdLine(ctx, input),
   'householdLines.list': (ctx, input) => listHouseholdLines(ctx, input),

@@ -203,6 +203,8 @@ export interface AssetLedgerRow {
 export interface LedgerTotals {
   count: number
   originalValueFen: number
+  /** With 显示已作废: how many of `count` are voided (not in `originalValueFen`). */
+  voidedCount?: number
 }
 
 export interface SaveResult {
@@ -212,11 +214,13 @@ export interface SaveResult {
   findings: RuleFinding[]
 }
 
-export type ProblemKind = '无管护主体' | '已确权未移交' | '闲置无盘活措施' | '资金来源与原值不符' | '日期顺序' | '无所有权人'
+export type ProblemKind = '无管护主体' | '已确权未移交' | '闲置无盘活措施' | '资金来源与原值不符' | '日期顺序' | '无所有权人' | '应登记未登记'
 
 export interface ProblemRow {
   kind: ProblemKind
   assetId: number
+  /** 应登记未登记 rows name a project (assetId 0; assetCode/assetName are the project's code/name). */
+  projectId?: number
   assetCode: string
   assetName: string
   class: AssetClassName

@@ -1,6 +1,7 @@
 import type { AssetLedgerRow, LedgerTotals, OverviewData } from '../../api/types/assets'
 import type { ServiceContext } from '../context'
 import { problemKinds, problemWhere } from './problems'
+import { VOID_STATUS } from './rules'
 
 export interface LedgerFilter {
   class?: string
@@ -14,12 +15,17 @@ export interface LedgerFilter {
   custodian?: string
   q?: string
   problem?: string
+  includeVoided?: boolean
 }
+
+/** Voided assets (作废) stay in the table but leave the ledgers, totals and overview. */
+export const liveAsset = (alias = 'a') => `${alias}.status <> '${VOID_STATUS}'`
 
 /** Builds the WHERE clause of a ledger filter on asset `a`; every value is a bound parameter. */
 export function ledgerWhere(filter: LedgerFilter): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = []
   const params: Record<string, unknown> = {}
+  if (!filter.includeVoided) parts.push(liveAsset())
   const eq = (column: string, key: keyof LedgerFilter) => {
     if (filter[key] === undefined || filter[key] === '') return
     parts.push(`${column} = @${key}`)
@@ -94,10 +100,18 @@ export function listAssets(
   return { rows, total }
 }
 
+/** Count and Σ原值 of a filter; with 显示已作废 the count includes the voided ones, the sum never does. */
 export function assetTotals(ctx: ServiceContext, filter: LedgerFilter): LedgerTotals {
   const { sql, params } = ledgerWhere(filter)
-  const row = ctx.db.prepare(`SELECT count(*) AS count, coalesce(sum(a.original_value), 0) AS originalValueFen FROM asset a ${sql}`).get(params)
-  return row as LedgerTotals
+  if (!filter.includeVoided) {
+    return ctx.db.prepare(`SELECT count(*) AS count, coalesce(sum(a.original_value), 0) AS originalValueFen FROM asset a ${sql}`).get(params) as LedgerTotals
+  }
+  return ctx.db
+    .prepare(
+      `SELECT count(*) AS count, coalesce(sum(CASE WHEN ${liveAsset()} THEN a.original_value ELSE 0 END), 0) AS originalValueFen,
+         coalesce(sum(CASE WHEN ${liveAsset()} THEN 0 ELSE 1 END), 0) AS voidedCount FROM asset a ${sql}`,
+    )
+    .get(params) as LedgerTotals
 }
 
 export function overview(ctx: ServiceContext): OverviewData {
@@ -107,17 +121,17 @@ export function overview(ctx: ServiceContext): OverviewData {
     .prepare(
       `SELECT count(*) AS total, count(a.confirm_date) AS confirmed, count(a.handover_date) AS handedOver,
          sum(EXISTS (SELECT 1 FROM asset_custody c WHERE c.asset_id = a.id AND c.active = 1)) AS inCustody
-       FROM asset a WHERE a.class <> '到户类'`,
+       FROM asset a WHERE a.class <> '到户类' AND ${liveAsset()}`,
     )
     .get() as OverviewData['progress']
   return {
-    byClass: all(`SELECT a.class, ${sums} FROM asset a GROUP BY a.class ORDER BY CASE a.class WHEN '公益类' THEN 1 WHEN '经营类' THEN 2 ELSE 3 END`),
+    byClass: all(`SELECT a.class, ${sums} FROM asset a WHERE ${liveAsset()} GROUP BY a.class ORDER BY CASE a.class WHEN '公益类' THEN 1 WHEN '经营类' THEN 2 ELSE 3 END`),
     // count(a.id), not count(*): a town without assets joins one all-NULL row and must count 0.
     byTown: all(`SELECT t.code AS townCode, t.name AS townName, count(a.id) AS count, coalesce(sum(a.original_value), 0) AS originalValueFen
-      FROM region t LEFT JOIN asset a ON a.town_code = t.code
+      FROM region t LEFT JOIN asset a ON a.town_code = t.code AND ${liveAsset()}
       WHERE t.level = 4 AND t.active = 1 GROUP BY t.code ORDER BY t.sort, t.code`),
-    byYear: all(`SELECT a.fund_year AS year, ${sums} FROM asset a GROUP BY a.fund_year ORDER BY a.fund_year`),
-    byStatus: all(`SELECT a.status, ${sums} FROM asset a GROUP BY a.status ORDER BY count(*) DESC`),
+    byYear: all(`SELECT a.fund_year AS year, ${sums} FROM asset a WHERE ${liveAsset()} GROUP BY a.fund_year ORDER BY a.fund_year`),
+    byStatus: all(`SELECT a.status, ${sums} FROM asset a WHERE ${liveAsset()} GROUP BY a.status ORDER BY count(*) DESC`),
     progress: { ...progress, inCustody: progress.inCustody ?? 0 },
     problems: problemKinds.map((p) => ({
       kind: p.kind,

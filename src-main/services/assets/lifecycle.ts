@@ -14,7 +14,9 @@ import { refreshCompleteness } from './completeness'
 import { checkOrgInput, getOrg, resolveOrg, type OrgInput } from './orgs'
 import { getAssetDetail, getAssetMaster } from './read'
 import { todayIso } from '../../domain/dates'
-import { checkPhone } from '../../domain/contact'
+import { checkCustodyValues, hasActiveCustody, writeCustody, type CustodyValues } from './custody'
+import { checkCustodyRequired } from './rules'
+import { refuseVoided } from './write'
 
 const at = (field: string, label: string): FieldRef => ({ field, label })
 const getCountyCode = (ctx: ServiceContext) => getSetting<string>(ctx, 'county.code')
@@ -34,6 +36,7 @@ function step<T extends { id: number; acceptWarnings?: boolean }>(
 ): SaveResult {
   return ctx.db.transaction(() => {
     const asset = getAssetMaster(ctx, input.id)
+    refuseVoided(asset)
     const c = collector()
     const write = work(asset, c)
     const findings = enforceFindings(c.findings(), input.acceptWarnings ?? false)
@@ -124,25 +127,12 @@ export function handOver(
 
 export function setCustodian(
   ctx: ServiceContext,
-  input: { id: number; custodian: OrgInput; person: string; phone: string; isPublicPost: boolean; mode: string; budgetPerYearFen: number | null; budgetSource: string; fromDate: string; acceptWarnings: boolean },
+  input: CustodyValues & { id: number; fromDate: string; acceptWarnings: boolean },
 ): SaveResult {
   return step(ctx, input, `指定管护：${input.person}`, (asset, c) => {
-    if (asset.class === '到户类') c.error(at('custodian', '管护主体'), '到户类资产由农户自管，无需指定管护主体')
-    notFuture(c, input.fromDate, at('fromDate', '起始日期'))
-    if (input.phone) c.take(checkPhone(input.phone, at('phone', '联系电话')))
-    else c.warning(at('phone', '联系电话'), '未填写管护责任人联系电话')
-    checkOrgInput(c, input.custodian, at('custodian', '管护主体'))
+    checkCustodyValues(c, asset.class, input, input.fromDate)
     if (c.hasErrors()) return
-    const org = resolveOrg(ctx, input.custodian)
-    return () => {
-      ctx.db.prepare('UPDATE asset_custody SET active = 0, to_date = coalesce(to_date, ?) WHERE asset_id = ? AND active = 1').run(input.fromDate, asset.id)
-      ctx.db
-        .prepare(
-          `INSERT INTO asset_custody (asset_id, custodian_org_id, person, phone, is_public_post, mode, budget_per_year, budget_source, from_date)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(asset.id, org.id, input.person, input.phone, input.isPublicPost ? 1 : 0, input.mode, input.budgetPerYearFen, input.budgetSource, input.fromDate)
-    }
+    return () => writeCustody(ctx, asset.id, input, input.fromDate)
   }, (d) => d.custody.filter((x) => x.active).map((x) => ({ custodian: x.custodian.name, person: x.person, phone: x.phone, mode: x.mode, fromDate: x.fromDate })))
 }
 
@@ -197,7 +187,7 @@ export function setOperation(
 
 export function changeStatus(
   ctx: ServiceContext,
-  input: { id: number; status: string; changeDate: string; note: string; measures: string; docNo: string },
+  input: { id: number; status: string; changeDate: string; note: string; measures: string; docNo: string; acceptWarnings?: boolean },
 ): SaveResult {
   return step(ctx, input, `状态变动为「${input.status}」`, (asset, c) => {
     if (input.status === asset.status) c.error(at('status', '资产状态'), `资产已是「${asset.status}」状态`)
@@ -205,6 +195,8 @@ export function changeStatus(
     notFuture(c, input.changeDate, at('changeDate', '变动日期'))
     if (statusNeedsNote(input.status) && !input.note) c.error(at('note', '状态说明'), `状态为「${input.status}」时必须填写状态说明`)
     if (statusNeedsMeasures(input.status) && !input.measures) c.error(at('measures', '盘活措施'), `状态为「${input.status}」时必须填写盘活措施`)
+    // §7.7: into an in-use status only with a custodian (E; W for historic records).
+    checkCustodyRequired(c, { class: asset.class, status: input.status, historic: asset.historic }, hasActiveCustody(ctx, asset.id), at('status', '资产状态'))
     return () => {
       ctx.db
         .prepare('INSERT INTO asset_status_history (asset_id, from_status, to_status, change_date, reason, measures, doc_no, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')

@@ -1,5 +1,7 @@
 import type { ProblemKind, ProblemRow } from '../../api/types/assets'
 import type { ServiceContext } from '../context'
+import { withUnregisteredProjects } from '../projects/problems'
+import { notInUseStatuses, VOID_STATUS } from './rules'
 
 /** Statuses in which an asset no longer needs custody, hand-over or measures. */
 const ended = `('已处置', '已报废', '已核销', '灭失')`
@@ -10,10 +12,11 @@ const fundSum = '(SELECT coalesce(sum(f.amount), 0) FROM asset_fund_source f WHE
  * The county problem list (问题清单): each kind is a condition on an asset row `a` and a message,
  * both in SQL, so the list is always computed from the current data and clears itself when fixed.
  */
-export const problemKinds: { kind: ProblemKind; where: string; message: string }[] = [
+const kinds: { kind: ProblemKind; where: string; message: string }[] = [
   {
     kind: '无管护主体',
-    where: `a.class IN ('公益类', '经营类') AND a.status NOT IN ('在建') AND a.status NOT IN ${ended}
+    // the same statuses as the save rule of §7.7 (rules.ts needsCustody)
+    where: `a.class IN ('公益类', '经营类') AND a.status NOT IN (${notInUseStatuses.map((s) => `'${s}'`).join(', ')})
       AND NOT EXISTS (SELECT 1 FROM asset_custody c WHERE c.asset_id = a.id AND c.active = 1)`,
     message: `'未指定管护主体和管护责任人'`,
   },
@@ -50,6 +53,9 @@ export const problemKinds: { kind: ProblemKind; where: string; message: string }
   },
 ]
 
+/** Every kind leaves voided assets (作废) out: they are not part of the ledgers any more. */
+export const problemKinds = kinds.map((p) => ({ ...p, where: `a.status <> '${VOID_STATUS}' AND (${p.where})` }))
+
 export const problemWhere = (kind: string) => problemKinds.find((p) => p.kind === kind)?.where
 
 export function problemsOfAsset(ctx: ServiceContext, id: number): { kind: string; message: string }[] {
@@ -82,5 +88,5 @@ export function listProblems(
         .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as ProblemRow[])
     : []
   const total = counts.filter((c) => kinds.some((k) => k.kind === c.kind)).reduce((n, c) => n + c.count, 0)
-  return { rows, total, counts }
+  return withUnregisteredProjects(ctx, input, { rows, total, counts })
 }

@@ -12,6 +12,28 @@ export type AssetInput = z.output<typeof assetInput>
 const at = (field: string, label: string): FieldRef => ({ field, label })
 const yuan = (fen: number) => `${formatFen(fen, '元')} 元`
 
+/** 作废: a soft state set by `voidAsset`, never offered as an ordinary status. */
+export const VOID_STATUS = '已作废'
+/**
+ * Statuses in which an asset is not (or no longer) in use: still being built, disposed of, lost, or
+ * voided. In every other status (正常, 闲置, 低效, 损毁, 待处置) someone must look after it.
+ */
+export const notInUseStatuses = ['在建', '已处置', '已报废', '已核销', '灭失', VOID_STATUS] as const
+/** Whether a 公益类/经营类 asset in this status needs a 管护主体 and 管护责任人 (§7.7). */
+export const needsCustody = (assetClass: string, status: string) =>
+  assetClass !== '到户类' && !(notInUseStatuses as readonly string[]).includes(status)
+
+/**
+ * §7.7: an operating or public-welfare asset in use requires 管护主体 + 管护责任人 — an error for a
+ * new record, a warning for a historic one (registered in a clean-up, custody filled in later).
+ */
+export function checkCustodyRequired(c: Collector, asset: { class: string; status: string; historic: boolean }, hasCustody: boolean, ref: FieldRef) {
+  if (hasCustody || !needsCustody(asset.class, asset.status)) return
+  const message = `${asset.class}资产在用（「${asset.status}」）须指定管护主体和管护责任人`
+  if (asset.historic) c.warning(ref, `${message}；历史资产可先保存，尽快补录`)
+  else c.error(ref, message)
+}
+
 /** Checks the order of dates (§7.4); historic assets get warnings where new ones get errors. */
 export function checkDateOrder(c: Collector, dates: Partial<Record<'startDate' | 'completionDate' | 'acceptanceDate' | 'inUseDate', string | null>>) {
   const today = todayIso()
