@@ -6,4 +6,7 @@ export const entityLabels: Record<string, string> = {
   asset: '资产',
   household: '农户',
   household_line: '到户资产明细',
+  project: '项目',
+  fund_doc: '资金文件',
+  import_batch: '数据导入',
 }

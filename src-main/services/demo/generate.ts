@@ -25,6 +25,7 @@ import { completeSetup, isSetupDone } from '../setup'
 import { assetTemplates, departments, householdItems, type AssetTemplate, type Dept, type HouseholdItem, type Level } from './catalog'
 import { companyName, cooperativeKinds, fictitiousIdNo, fictitiousMobile, fictitiousUscc, newEnergyCompanyName, personName, type Sex } from './names'
 import { addYears, CN_DIGITS, dayBetween, dayOf, isoOf, Rng, splitExact, weightedTable, yearOfDay } from './random'
+import { generateDemoProjects } from './projects'
 
 export interface DemoOptions {
   scale: 'default' | '1m'
@@ -281,6 +282,8 @@ class Generator {
 
     this.progress('计算信息完整度')
     refreshCompleteness(ctx)
+    this.progress('生成项目库')
+    generateDemoProjects(ctx, this.options.seed ?? DEFAULT_SEED)
     const result = {
       publicAssets: plans.filter((p) => p.class === '公益类').length,
       operatingAssets: plans.filter((p) => p.class === '经营类').length,
