@@ -1,0 +1,112 @@
+import type { z } from 'zod'
+import type { Finding } from '../../../domain/severity'
+import type { ServiceContext } from '../../../services/context'
+import type { CellValue, FieldSpec, MoneyUnit, RowMessage } from '../types'
+
+/**
+ * One kind of record that can be imported (a ledger, the household register, …): the columns it
+ * expects (FieldSpec: labels and the spellings seen in county files), and how a row of the file
+ * becomes the same input the forms send, checked with the same rules as the forms.
+ */
+export interface ImportKind<I = unknown> {
+  key: KindKey
+  /** 「公益类资产台账」. */
+  title: string
+  /** What one row is, for counts: 「资产」「农户」「条明细」. */
+  noun: string
+  fields: FieldSpec[]
+  /** One example row for the template, in field order (display values). */
+  example: CellValue[]
+  /** Starts converting the rows of one file (lookups loaded once). */
+  start(ctx: ServiceContext, env: KindEnv): KindRun<I>
+}
+
+export interface KindEnv {
+  /** The header text of a field's column as in the file, or the field's label when unmapped. */
+  header(fieldKey: string): string
+  /** Whether the file has a column for the field. */
+  mapped(fieldKey: string): boolean
+  /** The money unit of a field's column (its header, else the table's unit row, else 元). */
+  unit(fieldKey: string): MoneyUnit
+}
+
+/** Reads one row's cells by field key. */
+export interface RowCells {
+  rowNumber: number
+  get(fieldKey: string): CellValue | undefined
+}
+
+export interface RowOutcome<I> {
+  /** The input for the service; null when the row has errors that make it unusable. */
+  input: I | null
+  messages: RowMessage[]
+  /** A short description of the row for the preview: 「福山地村道路」「张三 1504…」. */
+  label: string
+}
+
+export interface KindRun<I> {
+  /** Converts and checks one row (incl. duplicates within the file and against the database). */
+  convert(row: RowCells): RowOutcome<I>
+  /**
+   * Writes the accepted rows (inside the caller's transaction), calling `tick` after each row.
+   * Returns the ids written (same order).
+   */
+  write(rows: { rowNumber: number; input: I }[], tick: (done: number) => void, batchId: number): number[]
+}
+
+export type { KindKey } from './keys'
+import type { KindKey } from './keys'
+
+/** Collects a row's messages against the file's column headers. */
+export class RowMessages {
+  readonly list: RowMessage[] = []
+  constructor(
+    readonly rowNumber: number,
+    private readonly env: KindEnv,
+  ) {}
+  error(fieldKey: string, message: string) {
+    this.list.push({ rowNumber: this.rowNumber, column: this.env.header(fieldKey), severity: 'E', message })
+  }
+  warning(fieldKey: string, message: string) {
+    this.list.push({ rowNumber: this.rowNumber, column: this.env.header(fieldKey), severity: 'W', message })
+  }
+  /** A message about the row as a whole (a duplicate, a failed total). */
+  rowError(column: string, message: string) {
+    this.list.push({ rowNumber: this.rowNumber, column, severity: 'E', message })
+  }
+  get hasErrors() {
+    return this.list.some((m) => m.severity === 'E')
+  }
+  /** Findings of a form rule (checkAsset …): the field path is turned into the file's column. */
+  findings(findings: readonly Finding[], columnOf: (field: string) => string | null) {
+    for (const f of findings) {
+      if (f.level === 'I') continue
+      const key = columnOf(f.field)
+      const column = key ? this.env.header(key) : f.label
+      const message = key && this.env.header(key) !== f.label ? `${f.label}：${f.message}` : f.message
+      this.list.push({ rowNumber: this.rowNumber, column, severity: f.level, message })
+    }
+  }
+  /** Zod issues of the channel schema, named by their Chinese field label. */
+  schemaIssues(error: z.ZodError, labelOf: (path: PropertyKey[]) => string, columnOf: (field: string) => string | null) {
+    for (const issue of error.issues) {
+      const field = issue.path.map(String).join('.')
+      const key = columnOf(field)
+      const column = key ? this.env.header(key) : labelOf(issue.path)
+      this.list.push({ rowNumber: this.rowNumber, column, severity: 'E', message: issue.message })
+    }
+  }
+}
+
+/** A field spec with less typing. */
+export const field = (key: string, label: string, type: FieldSpec['type'], synonyms: string[] = [], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  key,
+  label,
+  type,
+  synonyms,
+  ...extra,
+})
+
+/** Counts messages of a row. */
+export const severityOf = (messages: readonly RowMessage[]): 'E' | 'W' | 'ok' =>
+  messages.some((m) => m.severity === 'E') ? 'E' : messages.some((m) => m.severity === 'W') ? 'W' : 'ok'
