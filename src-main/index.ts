@@ -5,6 +5,7 @@ import { dataDirFor, writeLocalConfig } from './config'
 import { startCore, type CoreClient } from './core/core-client'
 import { registerFileHandlers, registerFileScheme } from './files/electron-files'
 import { registerIpc } from './ipc'
+import { registerPrintHandlers } from './print/electron-pdf'
 import { buildAppMenu } from './menu'
 import { createMainWindow } from './window'
 
@@ -51,6 +52,7 @@ async function start() {
   const isTrustedSender = (event: IpcMainInvokeEvent) => event.senderFrame?.url.startsWith(process.env['ELECTRON_RENDERER_URL'] ?? 'file://') ?? false
   registerIpc(activeCore, isTrustedSender)
   registerFileHandlers(dataDir, isTrustedSender)
+  registerPrintHandlers(activeCore, dataDir, isTrustedSender)
   activeCore.onProgress((progress) => mainWindow?.webContents.send('api:progress', progress))
 
   buildAppMenu({

@@ -26,6 +26,18 @@ contextBridge.exposeInMainWorld('api', {
       return `app-file://outbox/${fileId}`
     },
   },
+  /** Printing: the main process lays the core's HTML out in a hidden window (PDF to the outbox, or paper). */
+  print: {
+    pdf(job: unknown): Promise<ApiResult<unknown>> {
+      return ipcRenderer.invoke('print:pdf', job)
+    },
+    print(options: { job: unknown; deviceName?: string; copies?: number }): Promise<ApiResult<unknown>> {
+      return ipcRenderer.invoke('print:print', options)
+    },
+    printers(): Promise<ApiResult<unknown>> {
+      return ipcRenderer.invoke('print:printers')
+    },
+  },
   onProgress(listener: (progress: unknown) => void) {
     const wrapped = (_event: unknown, progress: unknown) => listener(progress)
     ipcRenderer.on('api:progress', wrapped)

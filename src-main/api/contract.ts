@@ -7,14 +7,22 @@
 import type { z } from 'zod'
 import { assetChannels } from './channels/assets'
 import { demoChannels } from './channels/demo'
+import { exportChannels } from './channels/exports'
 import { foundationChannels } from './channels/foundation'
 import { householdChannels } from './channels/households'
+import { importChannels } from './channels/imports'
+import { printChannels } from './channels/print'
+import { projectChannels } from './channels/projects'
 
 export const contract = {
   ...foundationChannels,
   ...assetChannels,
   ...householdChannels,
   ...demoChannels,
+  ...exportChannels,
+  ...printChannels,
+  ...projectChannels,
+  ...importChannels,
 }
 
 export type Contract = typeof contract

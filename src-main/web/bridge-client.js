@@ -56,6 +56,23 @@
         return '/outbox/' + encodeURIComponent(fileId)
       },
     },
+    // Printing: the bridge renders the PDF in Chromium (POST /print/pdf); it has no printers, so 打印 saves the PDF.
+    print: {
+      pdf(job) {
+        return fetch('/print/pdf', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(job || {}) })
+          .then((res) => res.json())
+          .catch((error) => ({ ok: false, code: 'NETWORK', message: '无法连接后台服务：' + error.message }))
+      },
+      print(options) {
+        return window.api.print.pdf(options && options.job).then((made) => {
+          if (!made.ok) return made
+          return window.api.files.save(made.data.fileId).then(() => ({ ok: true, data: { printed: false, savedAs: made.data } }))
+        })
+      },
+      printers() {
+        return Promise.resolve({ ok: true, data: [] })
+      },
+    },
     onProgress(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

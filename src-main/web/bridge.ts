@@ -14,6 +14,7 @@ import { contract, channelNames } from '../api/contract'
 import { createGateway } from '../api/gateway'
 import { startCore } from '../core/core-client'
 import { inboxPath, resolveOutbox } from '../files/file-box'
+import { closePrintBrowser, printPdfRoute } from './bridge-print'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..', '..')
@@ -140,6 +141,7 @@ export async function startBridge(options: { port: number; dataDir: string; rend
       }
       const outbox = /^\/outbox\/([0-9a-f-]{36})$/.exec(url.pathname)
       if (outbox && req.method === 'GET') return sendOutboxFile(res, options.dataDir, outbox[1], url.searchParams.has('download'))
+      if (url.pathname === '/print/pdf' && req.method === 'POST') return sendJson(res, 200, await printPdfRoute(handle, options.dataDir, await readBody(req)))
       if (url.pathname === '/inbox' && req.method === 'POST') return sendJson(res, 200, await receiveUpload(req, options.dataDir, url.searchParams.get('name') ?? '上传文件'))
       const attachment = /^\/attachment\/(\d+)$/.exec(url.pathname)
       if (attachment && req.method === 'GET') {
@@ -184,6 +186,7 @@ export async function startBridge(options: { port: number; dataDir: string; rend
     async close() {
       await new Promise<void>((done) => server.close(() => done()))
       await core.close()
+      await closePrintBrowser()
     },
   }
 }

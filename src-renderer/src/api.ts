@@ -11,6 +11,12 @@ export interface WindowApi {
     save(fileId: string): Promise<ApiResult<unknown>>
     url(fileId: string): string
   }
+  /** Print jobs (print/electron-pdf.ts under Electron, web/bridge-print.ts under the test bridge). */
+  print: {
+    pdf(job: unknown): Promise<ApiResult<unknown>>
+    print(options: { job: unknown; deviceName?: string; copies?: number }): Promise<ApiResult<unknown>>
+    printers(): Promise<ApiResult<unknown>>
+  }
   onProgress(listener: (progress: { job: string; done: number; total: number; label: string }) => void): () => void
 }
 

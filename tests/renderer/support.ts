@@ -25,6 +25,18 @@ export function fakeApi(replies: Record<string, Reply | ((input: unknown) => Rep
       },
       url: (fileId) => `/outbox/${fileId}`,
     },
+    print: {
+      pdf: async (job) => {
+        calls.push({ channel: 'print:pdf', input: job })
+        const reply = replies['print:pdf']
+        return reply ? (typeof reply === 'function' ? reply(job) : reply) : { ok: true, data: { fileId: '00000000-0000-4000-8000-000000000001', fileName: '打印.pdf', bytes: 1 } }
+      },
+      print: async (options) => {
+        calls.push({ channel: 'print:print', input: options })
+        return { ok: true, data: { printed: true } }
+      },
+      printers: async () => ({ ok: true, data: [] }),
+    },
     onProgress: () => () => undefined,
   }
   ;(window as unknown as { api: WindowApi }).api = api
