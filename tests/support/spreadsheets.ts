@@ -1,13 +1,15 @@
 /**
- * Spreadsheet fixtures for import tests, made at test time by producers other than this project:
- * LibreOffice headless converts HTML tables (rowspan/colspan) to .xlsx and .xls; `iconv` writes GBK
+ * Spreadsheet fixtures for import tests, made by producers other than this project:
+ * LibreOffice headless converts HTML tables (rowspan/colspan) to .xlsx and .xls (cached by content
+ * under tests/fixtures/libreoffice/, so CI runs them without installing LibreOffice); `iconv` writes GBK
  * CSV; ExcelJS writes large shared-string .xlsx; hostile files are built byte by byte.
  */
 import ExcelJS from 'exceljs'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { basename, join, resolve } from 'node:path'
 import * as XLSX from 'xlsx'
 
 /** A cell of an HTML table: text/number, spans, and for a real date cell the ISO date. */
@@ -50,8 +52,36 @@ export function htmlTable(rows: HtmlRow[]): string {
 }
 
 /** True when LibreOffice (`soffice`) is installed. */
-export function hasLibreOffice(): boolean {
+export function hasSoffice(): boolean {
+  if (process.env.TEST_WITHOUT_SOFFICE) return false // to check that the cached files suffice
   return spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0
+}
+
+/** LibreOffice-made files, by the hash of what was converted: made once where LibreOffice is installed, committed. */
+export const libreOfficeCacheDir = resolve('tests', 'fixtures', 'libreoffice')
+
+/** True when LibreOffice-made files can be had: LibreOffice is installed, or its conversions are cached. */
+export function hasLibreOffice(): boolean {
+  if (hasSoffice()) return true
+  try {
+    return statSync(libreOfficeCacheDir).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** Hash of what is converted; for an .xlsx its parts, without the zip's and docProps' timestamps. */
+function cacheKey(input: string, format: string) {
+  const hash = createHash('sha256').update(format).update('\0')
+  const bytes = readFileSync(input)
+  if (input.endsWith('.xlsx')) {
+    const zip = XLSX.CFB.read(bytes, { type: 'buffer' }) as { FullPaths: string[]; FileIndex: { type: number; content: Uint8Array }[] }
+    zip.FullPaths.map((path, i) => ({ path, entry: zip.FileIndex[i] }))
+      .filter(({ path, entry }) => entry.type === 2 && !path.includes('docProps/'))
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .forEach(({ path, entry }) => hash.update(path).update(Buffer.from(entry.content)))
+  } else hash.update(bytes)
+  return hash.digest('hex').slice(0, 24)
 }
 
 const FILTERS = { xlsx: 'xlsx:Calc MS Excel 2007 XML', xls: 'xls:MS Excel 97', ods: 'ods:calc8', csv: 'csv:Text - txt - csv (StarCalc):44,34,76' } as const
@@ -61,6 +91,31 @@ const FILTERS = { xlsx: 'xlsx:Calc MS Excel 2007 XML', xls: 'xls:MS Excel 97', o
  * the new paths in input order. A private profile keeps concurrent runs apart.
  */
 export function libreOfficeConvert(inputs: string[], format: keyof typeof FILTERS, outDir: string): string[] {
+  mkdirSync(outDir, { recursive: true })
+  const out = inputs.map((p) => join(outDir, basename(p).replace(/\.[^.]+$/, `.${format}`)))
+  const cached = inputs.map((p) => join(libreOfficeCacheDir, `${cacheKey(p, format)}.${format}`))
+  if (cached.every((c) => statSafe(c))) {
+    cached.forEach((c, i) => copyFileSync(c, out[i]))
+    return out
+  }
+  if (!hasSoffice()) {
+    throw new Error(`缺少 LibreOffice 生成的测试文件（${cached.map((c) => basename(c)).join('、')}）：请在装有 LibreOffice 的机器上运行一次测试，并提交 tests/fixtures/libreoffice/ 下的新文件。`)
+  }
+  convertWithSoffice(inputs, format, outDir, out)
+  mkdirSync(libreOfficeCacheDir, { recursive: true })
+  out.forEach((o, i) => copyFileSync(o, cached[i]))
+  return out
+}
+
+function statSafe(path: string) {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}
+
+function convertWithSoffice(inputs: string[], format: keyof typeof FILTERS, outDir: string, out: string[]) {
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'))
   mkdirSync(outDir, { recursive: true })
   try {
@@ -69,7 +124,6 @@ export function libreOfficeConvert(inputs: string[], format: keyof typeof FILTER
     if (html) args.push('--infilter=HTML (StarCalc)')
     args.push('--convert-to', FILTERS[format], '--outdir', outDir, ...inputs)
     const r = spawnSync('soffice', args, { encoding: 'utf8', timeout: 120_000 })
-    const out = inputs.map((p) => join(outDir, basename(p).replace(/\.[^.]+$/, `.${format}`)))
     for (const p of out) {
       try {
         statSync(p)
@@ -77,7 +131,6 @@ export function libreOfficeConvert(inputs: string[], format: keyof typeof FILTER
         throw new Error(`LibreOffice did not write ${p}: ${r.stdout} ${r.stderr}`)
       }
     }
-    return out
   } finally {
     rmSync(profile, { recursive: true, force: true })
   }
