@@ -1,5 +1,5 @@
 /**
- * Export figures (issue 5): a styled .xlsx of 120,000 household lines (the 到户资产花名册 list, every
+ * Export figures (issue 5): a styled .xlsx of 100,000 household lines (the 到户资产花名册 list, every
  * column, borders, number formats, 合计), written by the streaming writer in a process of its own
  * (time and peak RSS of that process), and the same rows converted from CSV to .xlsx by LibreOffice
  * headless for comparison (ours ÷ LibreOffice, LibreOffice's start-up included as a user would see it).
@@ -13,15 +13,15 @@ import { generateDemo } from '../../src-main/services/demo/generate'
 import { rebuildHouseholdDerived } from '../../src-main/services/households'
 import { note, tempDir, type Figure } from './support'
 
-const LINES = 120_000
+const LINES = 100_000
 let fixture: { dir: string; remove: () => void; csv: string } | undefined
 const runs: { seconds: number; maxRssMb: number; rows: number }[] = []
 const loRuns: number[] = []
 process.once('exit', () => fixture?.remove())
 
-async function county120k() {
+async function county100k() {
   if (fixture) return fixture
-  const { dir, remove } = tempDir('export120k')
+  const { dir, remove } = tempDir('export100k')
   try {
     fixture = await fill(dir, remove)
   } catch (error) {
@@ -33,7 +33,7 @@ async function county120k() {
 
 async function fill(dir: string, remove: () => void) {
   const host = await ServiceHost.open({ dataDir: dir, resourcesDir: resolve('resources'), appVersion: 'bench' })
-  note('生成示例旗县并复制到户资产到 120,000 条 …')
+  note('生成示例旗县并复制到户资产到 100,000 条 …')
   generateDemo(host.ctx, { scale: 'default' })
   const columns = `household_id, asset_id, project_name, project_code, project_year, item, subtype_code, spec, unit, quantity, standard, amount,
     self_raised, fund_source, issue_method, issue_date, tag_no, current_quantity, current_status, town_code, village_code, head_key, attribute`
@@ -54,7 +54,7 @@ function child(args: string[]): string {
 }
 
 async function ours() {
-  const { dir } = await county120k()
+  const { dir } = await county100k()
   const result = JSON.parse(child([dir])) as { seconds: number; maxRssMb: number; rows: number; path: string }
   if (result.rows !== LINES) throw new Error(`导出了 ${result.rows} 行，应为 ${LINES}`)
   rmSync(result.path, { force: true })
@@ -74,15 +74,15 @@ function libreOffice(): number {
 
 export const figures: Figure[] = [
   {
-    name: 'export.household_lines_120k_s',
+    name: 'export.ledger_100k_s',
     unit: 's',
     setup: async () => {
-      await county120k()
+      await county100k()
     },
     run: async () => (await ours()).seconds,
   },
   {
-    name: 'export.household_lines_120k_peak_rss_mb',
+    name: 'export.peak_rss_mb',
     unit: 'MB',
     run: async () => (runs.length ? Math.max(...runs.map((r) => r.maxRssMb)) : (await ours()).maxRssMb),
   },
@@ -91,7 +91,7 @@ export const figures: Figure[] = [
     unit: 'ratio',
     repeat: 1,
     run: async () => {
-      await county120k()
+      await county100k()
       libreOffice() // a first start creates LibreOffice's profile; not counted
       for (let i = 0; i < 3; i++) loRuns.push(libreOffice())
       const lo = [...loRuns].sort((a, b) => a - b)[1]

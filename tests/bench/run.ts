@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { median, type Figure, type Unit } from './support'
+import { ensureLibreOffice, median, type Figure, type Unit } from './support'
 
 const benchDir = dirname(fileURLToPath(import.meta.url))
 
@@ -128,6 +128,8 @@ async function main() {
   if (selected.length === 0) usage(cli.only.length ? `没有名称包含 ${cli.only.join('、')} 的基准数据。` : '没有找到 tests/bench/*.bench.ts。')
 
   const results: Result[] = []
+  // Figures that race LibreOffice need it installed (CI leaves it out).
+  if (selected.some(({ file }) => /^(import|export|print)\./.test(file))) ensureLibreOffice()
   for (const { file, figure } of selected) {
     process.stderr.write(`▶ ${figure.name}（${file}）\n`)
     const result = await measure(figure)

@@ -2,6 +2,7 @@
  * What a benchmark file exports, and small helpers for writing one. A file `tests/bench/<topic>.bench.ts`
  * exports `figures: Figure[]`; `npm run bench` (tests/bench/run.ts) finds and runs them.
  */
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -45,3 +46,18 @@ export function tempDir(label: string): { dir: string; remove: () => void } {
 
 /** Progress and notes go to stderr, so stdout holds only the result table. */
 export const note = (message: string) => process.stderr.write(`  ${message}\n`)
+
+/**
+ * The benchmarks race LibreOffice; CI does not install it, so the bench does: apt-get when missing
+ * (as root), or a clear message.
+ */
+export function ensureLibreOffice() {
+  const has = () => spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0
+  if (has()) return
+  if (process.getuid?.() === 0) {
+    console.error('安装 LibreOffice Calc（基准测试的对比对象）…')
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'libreoffice-calc'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  }
+  if (!has()) throw new Error('需要 LibreOffice（soffice）作对比：请先运行 apt-get install libreoffice-calc')
+}
