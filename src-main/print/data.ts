@@ -14,7 +14,7 @@ import { bank, idCard, phone, type Sensitive } from './public-view'
 import type { AssetPrintRecord } from './templates/asset-forms'
 import type { ReceiptHousehold } from './templates/household-receipt'
 import type { LedgerRowBase } from './templates/ledger'
-import { liveAsset } from '../services/assets/ledger'
+import { assetJoins, assetOperationJoins, liveAsset, ownerNamesSql } from '../services/assets/ledger'
 
 /** A ledger or a batch bigger than this is refused: print one 乡镇 or 村 at a time. */
 export const MAX_LEDGER_ROWS = 20_000
@@ -86,18 +86,13 @@ export function loadAssetLedgerRows(ctx: ServiceContext, cls: Exclude<AssetClass
          a.original_value AS originalValueFen,
          coalesce((SELECT sum(f.amount) FROM asset_fund_source f WHERE f.asset_id = a.id AND f.source_type IN (${fiscalList})), 0) AS fiscalFen,
          a.fund_year AS fundYear, a.town_code AS townCode, t.name AS townName, a.village_code AS villageCode, v.name AS villageName,
-         coalesce((SELECT group_concat(o.name, '、') FROM asset_owner_share s JOIN org o ON o.id = s.owner_org_id WHERE s.asset_id = a.id), '') AS ownerNames,
+         ${ownerNamesSql} AS ownerNames,
          co.name AS custodianName, c.person AS custodianPerson, c.phone AS custodianPhone,
-         op.name AS operatorName, p.mode AS operatingMode, p.contract_start AS contractStart, p.contract_end AS contractEnd,
-         p.agreed_income AS agreedIncomeFen, a.handover_date AS handoverDate, a.confirm_date AS confirmDate, a.status, a.remarks
+         oo.name AS operatorName, op.mode AS operatingMode, op.contract_start AS contractStart, op.contract_end AS contractEnd,
+         op.agreed_income AS agreedIncomeFen, a.handover_date AS handoverDate, a.confirm_date AS confirmDate, a.status, a.remarks
        FROM asset a
-       LEFT JOIN region t ON t.code = a.town_code
-       LEFT JOIN region v ON v.code = a.village_code
-       LEFT JOIN dict d ON d.type = 'asset_subtype' AND d.code = a.subtype_code
-       LEFT JOIN asset_custody c ON c.asset_id = a.id AND c.active = 1
-       LEFT JOIN org co ON co.id = c.custodian_org_id
-       LEFT JOIN asset_operation p ON p.id = (SELECT max(id) FROM asset_operation WHERE asset_id = a.id AND active = 1)
-       LEFT JOIN org op ON op.id = p.operator_org_id
+       ${assetJoins}
+       ${assetOperationJoins}
        ${where}
        ORDER BY t.sort, a.town_code, v.sort IS NULL, v.sort, a.village_code, a.code`,
     )

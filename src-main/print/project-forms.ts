@@ -4,6 +4,7 @@
  * 12317, 公示期). Read straight from the project library's tables (migration 004), so they do not
  * depend on the project services' shapes; unavailable in a data file without that migration.
  */
+import type { ProjectDetail } from '../api/types/projects'
 import { fundSourceTypes } from '../domain/asset-enums'
 import { formatChineseDate } from '../domain/dates'
 import { AppError, notFound } from '../domain/errors'
@@ -31,40 +32,19 @@ export function projectTemplates(ctx: ServiceContext): PrintTemplateInfo[] {
   ]
 }
 
-interface ProjectRecord {
-  id: number
-  code: string
-  name: string
-  year: number
-  typeName: string
-  subtype: string
-  nature: string
-  townName: string
+/** The columns it shares with the project page's record, plus its own text forms of 村 and 受益对象. */
+interface ProjectRecord
+  extends Pick<
+    ProjectDetail,
+    | 'id' | 'code' | 'name' | 'year' | 'typeName' | 'subtype'
+    | 'nature' | 'townName' | 'content' | 'subsidyStandard' | 'totalInvestmentFen' | 'sectorDept'
+    | 'implUnit' | 'responsiblePerson' | 'beneficiaryVillages' | 'beneficiaryHouseholds' | 'beneficiaryPersons' | 'poorHouseholds'
+    | 'poorPersons' | 'monitorHouseholds' | 'monitorPersons' | 'jobs' | 'linkMechanism' | 'performanceGoal'
+    | 'planStart' | 'planEnd' | 'actualStart' | 'actualEnd' | 'acceptanceDate' | 'libraryDocNo'
+    | 'planDocNo'
+  > {
   villageNames: string
-  content: string
-  subsidyStandard: string
-  totalInvestmentFen: number
-  sectorDept: string
-  implUnit: string
-  responsiblePerson: string
   beneficiaryTargets: string
-  beneficiaryVillages: number
-  beneficiaryHouseholds: number
-  beneficiaryPersons: number
-  poorHouseholds: number
-  poorPersons: number
-  monitorHouseholds: number
-  monitorPersons: number
-  jobs: number | null
-  linkMechanism: string
-  performanceGoal: string
-  planStart: string | null
-  planEnd: string | null
-  actualStart: string | null
-  actualEnd: string | null
-  acceptanceDate: string | null
-  libraryDocNo: string
-  planDocNo: string
   settledAmount: number | null
   auditedAmount: number | null
 }

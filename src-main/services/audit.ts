@@ -1,4 +1,5 @@
 import type { ServiceContext } from './context'
+import { equalsWhere } from './where'
 
 export type AuditAction = 'create' | 'update' | 'delete'
 
@@ -55,17 +56,10 @@ export function listAudit(
   ctx: ServiceContext,
   input: { entity?: string; entityId?: string; page: number; pageSize: number },
 ): { rows: AuditEntry[]; total: number } {
-  const where: string[] = []
-  const params: string[] = []
-  if (input.entity) {
-    where.push('entity = ?')
-    params.push(input.entity)
-  }
-  if (input.entityId) {
-    where.push('entity_id = ?')
-    params.push(input.entityId)
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const { clause, params } = equalsWhere([
+    ['entity', input.entity],
+    ['entity_id', input.entityId],
+  ])
   const total = (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log ${clause}`).get(...params) as { n: number }).n
   const rows = ctx.db
     .prepare(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)

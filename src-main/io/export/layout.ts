@@ -90,6 +90,8 @@ export interface ReportLayout {
 
 export const standardFooter = ['单位负责人：', '审核人：', '填报人：', '联系电话：', '填报日期：{填报日期}']
 export const standardUnitRow = { left: '填报单位（盖章）：{填报单位}', right: '单位：{单位}' }
+/** The unit row of a table of counts and amounts. */
+export const countUnitRow = { left: standardUnitRow.left, right: '单位：个、{单位}' }
 
 // ---- the header tree ----
 

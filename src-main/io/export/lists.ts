@@ -192,9 +192,9 @@ export interface ListRows {
   rowCount?: number
 }
 
-export function assetListRows(ctx: ServiceContext, input: LedgerFilter & { sort: string; order: 'asc' | 'desc' }): ListRows {
-  const first = listAssets(ctx, { ...input, page: 1, pageSize: PAGE })
-  const toRow = (r: AssetLedgerRow): Row => ({ ...r, location: r.villageName ? `${r.townName} · ${r.villageName}` : r.townName })
+/** A list read through its area's paged list service, PAGE rows at a time, yielding to the event loop between pages. */
+function pagedRows<T>(list: (page: number, pageSize: number) => { rows: T[]; total: number }, toRow: (r: T) => Row = (r) => r as unknown as Row): ListRows {
+  const first = list(1, PAGE)
   async function* rows() {
     let page = 1
     let batch = first.rows
@@ -202,25 +202,19 @@ export function assetListRows(ctx: ServiceContext, input: LedgerFilter & { sort:
       for (const r of batch) yield toRow(r)
       if (batch.length < PAGE) break
       await breathe()
-      batch = listAssets(ctx, { ...input, page: ++page, pageSize: PAGE }).rows
+      batch = list(++page, PAGE).rows
     }
   }
   return { rows: rows(), rowCount: first.total }
 }
 
+export function assetListRows(ctx: ServiceContext, input: LedgerFilter & { sort: string; order: 'asc' | 'desc' }): ListRows {
+  const toRow = (r: AssetLedgerRow): Row => ({ ...r, location: r.villageName ? `${r.townName} · ${r.villageName}` : r.townName })
+  return pagedRows((page, pageSize) => listAssets(ctx, { ...input, page, pageSize }), toRow)
+}
+
 export function householdListRows(ctx: ServiceContext, input: HouseholdFilter & { sort: HouseholdSort; order: 'asc' | 'desc' }): ListRows {
-  const first = listHouseholds(ctx, { ...input, page: 1, pageSize: PAGE })
-  async function* rows() {
-    let page = 1
-    let batch: HouseholdRow[] = first.rows
-    while (batch.length) {
-      for (const r of batch) yield r as unknown as Row
-      if (batch.length < PAGE) break
-      await breathe()
-      batch = listHouseholds(ctx, { ...input, page: ++page, pageSize: PAGE }).rows
-    }
-  }
-  return { rows: rows(), rowCount: first.total }
+  return pagedRows<HouseholdRow>((page, pageSize) => listHouseholds(ctx, { ...input, page, pageSize }))
 }
 
 export function householdLineListRows(ctx: ServiceContext, input: LineFilter & { sort: LineSort; order: 'asc' | 'desc' }): ListRows {
@@ -249,16 +243,5 @@ export function projectListRows(ctx: ServiceContext, filter: Record<string, unkn
 }
 
 export function problemListRows(ctx: ServiceContext, input: { kind?: string; townCode?: string }): ListRows {
-  const first = listProblems(ctx, { ...input, page: 1, pageSize: PAGE })
-  async function* rows() {
-    let page = 1
-    let batch: ProblemRow[] = first.rows
-    while (batch.length) {
-      for (const r of batch) yield r as unknown as Row
-      if (batch.length < PAGE) break
-      await breathe()
-      batch = listProblems(ctx, { ...input, page: ++page, pageSize: PAGE }).rows
-    }
-  }
-  return { rows: rows(), rowCount: first.total }
+  return pagedRows<ProblemRow>((page, pageSize) => listProblems(ctx, { ...input, page, pageSize }))
 }

@@ -3,6 +3,20 @@ import type { ServiceContext } from '../context'
 import { problemKinds, problemWhere } from './problems'
 import { VOID_STATUS } from './rules'
 
+/** 所有权单位 of asset `a`, joined with 、 ('' when it has none). */
+export const ownerNamesSql = `coalesce((SELECT group_concat(o.name, '、') FROM asset_owner_share s JOIN org o ON o.id = s.owner_org_id WHERE s.asset_id = a.id), '')`
+
+/** Joins behind asset `a`: 乡镇 t, 村 v, 子类 d, the active 管护 c and its custodian org co. */
+export const assetJoins = `LEFT JOIN region t ON t.code = a.town_code
+  LEFT JOIN region v ON v.code = a.village_code
+  LEFT JOIN dict d ON d.type = 'asset_subtype' AND d.code = a.subtype_code
+  LEFT JOIN asset_custody c ON c.asset_id = a.id AND c.active = 1
+  LEFT JOIN org co ON co.id = c.custodian_org_id`
+
+/** The latest active 经营 op of asset `a` and its operator org oo. */
+export const assetOperationJoins = `LEFT JOIN asset_operation op ON op.id = (SELECT max(x.id) FROM asset_operation x WHERE x.asset_id = a.id AND x.active = 1)
+  LEFT JOIN org oo ON oo.id = op.operator_org_id`
+
 export interface LedgerFilter {
   class?: string
   townCode?: string
@@ -86,14 +100,10 @@ export function listAssets(
     .prepare(
       `SELECT a.id, a.code, a.name, a.class, coalesce(d.name, a.subtype_code) AS subtypeName, t.name AS townName, v.name AS villageName,
          a.fund_year AS fundYear, a.unit, a.quantity, a.original_value AS originalValueFen, a.status,
-         coalesce((SELECT group_concat(o.name, '、') FROM asset_owner_share s JOIN org o ON o.id = s.owner_org_id WHERE s.asset_id = a.id), '') AS ownerNames,
+         ${ownerNamesSql} AS ownerNames,
          co.name AS custodianName, c.person AS custodianPerson, a.confirm_date AS confirmDate, a.handover_date AS handoverDate, a.completeness
        FROM asset a
-       LEFT JOIN region t ON t.code = a.town_code
-       LEFT JOIN region v ON v.code = a.village_code
-       LEFT JOIN dict d ON d.type = 'asset_subtype' AND d.code = a.subtype_code
-       LEFT JOIN asset_custody c ON c.asset_id = a.id AND c.active = 1
-       LEFT JOIN org co ON co.id = c.custodian_org_id
+       ${assetJoins}
        ${sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as AssetLedgerRow[]

@@ -22,6 +22,7 @@ import type { Milestone } from '../../domain/settings-catalog'
 import { collector } from '../../domain/severity'
 import type { ServiceContext } from '../context'
 import { getSetting } from '../settings'
+import { equalsWhere } from '../where'
 
 type ListInput = z.output<(typeof projectChannels)['projects.list']['input']>
 
@@ -292,22 +293,16 @@ export function listTransitions(ctx: ServiceContext, projectId: number): Project
 }
 
 export function listAllocations(ctx: ServiceContext, input: { projectId?: number; fundDocId?: number }): AllocationRecord[] {
-  const where: string[] = []
-  const params: unknown[] = []
-  if (input.projectId) {
-    where.push('a.project_id = ?')
-    params.push(input.projectId)
-  }
-  if (input.fundDocId) {
-    where.push('a.fund_doc_id = ?')
-    params.push(input.fundDocId)
-  }
+  const { clause, params } = equalsWhere([
+    ['a.project_id', input.projectId],
+    ['a.fund_doc_id', input.fundDocId],
+  ])
   return ctx.db
     .prepare(
       `SELECT a.id, a.fund_doc_id AS fundDocId, d.doc_no AS docNo, d.level AS docLevel, a.project_id AS projectId, p.code AS projectCode,
          p.name AS projectName, a.amount AS amountFen, a.alloc_date AS allocDate, a.note
        FROM fund_allocation a JOIN fund_doc d ON d.id = a.fund_doc_id JOIN project p ON p.id = a.project_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id`,
+       ${clause} ORDER BY a.id`,
     )
     .all(...params) as AllocationRecord[]
 }
@@ -316,25 +311,12 @@ export function listEntries(
   ctx: ServiceContext,
   input: { kind?: '拨付' | '支出'; projectId?: number; fundDocId?: number; year?: number; page: number; pageSize: number },
 ): { rows: PaymentRecord[]; total: number } {
-  const where: string[] = []
-  const params: unknown[] = []
-  if (input.kind) {
-    where.push('f.kind = ?')
-    params.push(input.kind)
-  }
-  if (input.projectId) {
-    where.push('f.project_id = ?')
-    params.push(input.projectId)
-  }
-  if (input.fundDocId) {
-    where.push('f.fund_doc_id = ?')
-    params.push(input.fundDocId)
-  }
-  if (input.year) {
-    where.push('p.year = ?')
-    params.push(input.year)
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const { clause, params } = equalsWhere([
+    ['f.kind', input.kind],
+    ['f.project_id', input.projectId],
+    ['f.fund_doc_id', input.fundDocId],
+    ['p.year', input.year],
+  ])
   const from = 'FROM fund_payment f JOIN project p ON p.id = f.project_id LEFT JOIN fund_doc d ON d.id = f.fund_doc_id'
   const total = (ctx.db.prepare(`SELECT count(*) AS n ${from} ${clause}`).get(...params) as { n: number }).n
   const rows = ctx.db

@@ -8,9 +8,9 @@ import type { ServiceContext } from '../../../services/context'
 import { problemKinds } from '../../../services/assets/problems'
 import { getSetting } from '../../../services/settings'
 import { linePageIds, linesByIds } from '../../../services/households/lines-query'
-import { landscapeA3, landscapeA4, standardFooter, standardUnitRow, type HeaderNode, type LayoutColumn, type ReportLayout } from '../layout'
+import { countUnitRow, landscapeA3, landscapeA4, standardFooter, standardUnitRow, type HeaderNode, type LayoutColumn, type ReportLayout } from '../layout'
 import { chunked, paramWhere, registerDataset, type ReportParams } from './dataset'
-import { liveAsset } from '../../../services/assets/ledger'
+import { assetJoins, assetOperationJoins, liveAsset, ownerNamesSql } from '../../../services/assets/ledger'
 
 // ---- helpers ----
 
@@ -80,7 +80,7 @@ export const r1Layout: ReportLayout = {
   dataset: 'assets.byTown',
   title: '{县}{年度}{资产称谓}统计表（按类别、按乡镇）',
   sheetName: '按类别按乡镇',
-  unitRow: { left: standardUnitRow.left, right: '单位：个、{单位}' },
+  unitRow: countUnitRow,
   header: [
     text('town', '乡镇（苏木）', 16),
     n('totalCount', '资产总数（个）', 12),
@@ -132,7 +132,7 @@ export const r1bLayout: ReportLayout = {
   dataset: 'assets.byConfirmLevel',
   title: '{县}{年度}{资产称谓}确权情况统计表（按确权层级）',
   sheetName: '按确权层级',
-  unitRow: { left: standardUnitRow.left, right: '单位：个、{单位}' },
+  unitRow: countUnitRow,
   header: [
     text('town', '乡镇（苏木）', 16),
     pair('资产合计', 'total'),
@@ -159,7 +159,7 @@ const detailSelect = `SELECT a.id, a.code, a.name, a.class, coalesce(d.name, a.s
     a.sector_dept AS sectorDept, a.impl_unit AS implUnit, a.start_date AS startDate, a.completion_date AS completionDate,
     a.acceptance_date AS acceptanceDate, a.in_use_date AS inUseDate, a.handover_date AS handoverDate,
     a.confirm_level AS confirmLevel, a.confirm_date AS confirmDate, a.cert_no AS certNo,
-    coalesce((SELECT group_concat(o.name, '、') FROM asset_owner_share s JOIN org o ON o.id = s.owner_org_id WHERE s.asset_id = a.id), '') AS owners,
+    ${ownerNamesSql} AS owners,
     co.name AS custodian, c.person AS custodyPerson, c.phone AS custodyPhone, c.mode AS custodyMode,
     c.budget_per_year AS custodyBudgetFen, c.budget_source AS budgetSource,
     CASE c.is_public_post WHEN 1 THEN '是' WHEN 0 THEN '否' END AS publicPost,
@@ -171,13 +171,8 @@ const detailSelect = `SELECT a.id, a.code, a.name, a.class, coalesce(d.name, a.s
     a.status, a.status_note AS statusNote, a.revitalize_measures AS measures, a.remarks,
     ${problemText} AS problems
   FROM asset a
-  LEFT JOIN region t ON t.code = a.town_code
-  LEFT JOIN region v ON v.code = a.village_code
-  LEFT JOIN dict d ON d.type = 'asset_subtype' AND d.code = a.subtype_code
-  LEFT JOIN asset_custody c ON c.asset_id = a.id AND c.active = 1
-  LEFT JOIN org co ON co.id = c.custodian_org_id
-  LEFT JOIN asset_operation op ON op.id = (SELECT max(x.id) FROM asset_operation x WHERE x.asset_id = a.id AND x.active = 1)
-  LEFT JOIN org oo ON oo.id = op.operator_org_id`
+  ${assetJoins}
+  ${assetOperationJoins}`
 
 const detailFields = [
   'code', 'name', 'class', 'subtype', 'form', 'nature', 'town', 'village', 'spec', 'unit', 'quantity', 'valueFen', 'investmentFen', 'fiscalFen',
@@ -417,7 +412,7 @@ export const r3Layout: ReportLayout = {
   dataset: 'assets.statusByTownClass',
   title: '{县}{年度}{资产称谓}运营（运行）情况统计表',
   sheetName: '运营情况',
-  unitRow: { left: standardUnitRow.left, right: '单位：个、{单位}' },
+  unitRow: countUnitRow,
   header: [text('town', '乡镇（苏木）', 14), text('class', '资产类别', 9), pair('资产合计', 'total'), ...statusGroups.map(([label, key]) => pair(label, key))],
   subtotal: { key: 'town', labelKey: 'class', label: '小计' },
   total: { label: '合计', labelKey: 'town', position: 'top' },

@@ -3,7 +3,7 @@
  * disposals, performance evaluation, stock-takes). Their layouts are here already, on datasets that
  * give no rows yet, so the same mechanism is proven to carry them (tests build each one empty).
  */
-import { landscapeA3, landscapeA4, standardFooter, standardUnitRow, type LayoutColumn, type ReportLayout } from '../layout'
+import { countUnitRow, landscapeA3, landscapeA4, standardFooter, standardUnitRow, type LayoutColumn, type ReportLayout } from '../layout'
 import { registerDataset } from './dataset'
 
 const t = (key: string, label: string, width = 12): LayoutColumn => ({ key, label, format: 'text', width, wrap: width >= 16 })
@@ -113,7 +113,7 @@ export const r13Layout: ReportLayout = {
   dataset: 'later.stocktake',
   title: '{县}{年度}{资产称谓}清产核资（清查）结果表',
   sheetName: '清查结果',
-  unitRow: { left: standardUnitRow.left, right: '单位：个、{单位}' },
+  unitRow: countUnitRow,
   header: [
     t('town', '乡镇（苏木）'),
     t('village', '村（嘎查）'),

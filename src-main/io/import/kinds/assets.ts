@@ -1,14 +1,14 @@
 import type { z } from 'zod'
 import { assetInput } from '../../../api/channels/assets'
 import { assetForms, classLetter, confirmLevels, propertyNatures, type AssetClass } from '../../../domain/asset-enums'
-import { normalizeName, normalizeText } from '../../../domain/text'
+import { normalizeName } from '../../../domain/text'
 import { createAsset } from '../../../services/assets/write'
 import { checkAsset, type AssetInput } from '../../../services/assets/rules'
 import type { ServiceContext } from '../../../services/context'
-import { parseCellDate, parseCellDecimal, parseCellInteger, parseCellMoney, parseCellYear, parseEnum } from '../normalise'
+import { parseCellDecimal, parseCellYear, parseEnum } from '../normalise'
 import { foldText, shortText } from '../normalise/text'
 import type { FieldSpec } from '../types'
-import { field, RowMessages, type ImportKind, type KindEnv, type KindKey, type RowCells, type RowOutcome } from './kind'
+import { cellReaders, field, RowMessages, type ImportKind, type KindEnv, type KindKey, type RowCells, type RowOutcome } from './kind'
 import { cachingContext, RegionLookup, SubtypeLookup } from './lookups'
 
 const FUND_PARENTS = ['资金来源', '资金来源构成', '资金构成', '财政衔接资金', '衔接资金', '财政资金', '财政衔接推进乡村振兴补助资金', '其中', '投资构成', '资金组成']
@@ -124,22 +124,7 @@ function startAssets(outer: ServiceContext, env: KindEnv, cls: AssetClass) {
 
   function convert(row: RowCells): RowOutcome<AssetInput> {
     const m = new RowMessages(row.rowNumber, env)
-    const text = (key: string) => normalizeText(foldText(row.get(key)))
-    const money = (key: string) => {
-      const r = parseCellMoney(row.get(key), env.unit(key))
-      if (r.error) m.error(key, r.error)
-      return r.fen
-    }
-    const int = (key: string) => {
-      const r = parseCellInteger(row.get(key))
-      if (r.error) m.error(key, r.error)
-      return r.value
-    }
-    const date = (key: string) => {
-      const r = parseCellDate(row.get(key))
-      if (r.error) m.error(key, r.error)
-      return r.value ?? null
-    }
+    const { text, money, int, date } = cellReaders(row, m, env)
     const enumOf = (key: string) => {
       const f = assetFields.find((x) => x.key === key)!
       const r = parseEnum(row.get(key), f.enumValues!, f.enumSynonyms)

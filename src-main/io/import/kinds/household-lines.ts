@@ -3,10 +3,10 @@ import { householdItemStatuses, issueMethods } from '../../../domain/asset-enums
 import { normalizeName, normalizeText } from '../../../domain/text'
 import type { ServiceContext } from '../../../services/context'
 import { checkHouseholdLine, type HouseholdLineInput } from '../../../services/households/rules'
-import { parseCellDate, parseCellDecimal, parseCellIdCard, parseCellMoney, parseCellYear, parseEnum } from '../normalise'
+import { parseCellDate, parseCellDecimal, parseCellIdCard, parseCellYear, parseEnum } from '../normalise'
 import { foldText, shortText } from '../normalise/text'
 import type { FieldSpec } from '../types'
-import { field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
+import { cellReaders, field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
 import { cachingContext, fundSourceNames, matchFundSource, SubtypeLookup } from './lookups'
 
 const issueSynonyms: Record<string, string> = {
@@ -103,12 +103,7 @@ function startLines(outer: ServiceContext, env: KindEnv) {
 
   function convert(row: RowCells): RowOutcome<HouseholdLineInput> {
     const m = new RowMessages(row.rowNumber, env)
-    const text = (key: string) => normalizeText(foldText(row.get(key)))
-    const money = (key: string) => {
-      const r = parseCellMoney(row.get(key), env.unit(key))
-      if (r.error) m.error(key, r.error)
-      return r.fen
-    }
+    const { text, money } = cellReaders(row, m, env)
     const headName = text('headName')
     const item = normalizeName(foldText(row.get('item')))
     const label = `${shortText(headName || `第${row.rowNumber}行`, 10)} ${shortText(item, 12)}`

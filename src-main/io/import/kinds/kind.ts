@@ -1,6 +1,9 @@
 import type { z } from 'zod'
 import type { Finding } from '../../../domain/severity'
 import type { ServiceContext } from '../../../services/context'
+import { normalizeText } from '../../../domain/text'
+import { parseCellDate, parseCellInteger, parseCellMoney } from '../normalise'
+import { foldText } from '../normalise/text'
 import type { CellValue, FieldSpec, MoneyUnit, RowMessage } from '../types'
 
 /**
@@ -95,6 +98,28 @@ export class RowMessages {
       const column = key ? this.env.header(key) : labelOf(issue.path)
       this.list.push({ rowNumber: this.rowNumber, column, severity: 'E', message: issue.message })
     }
+  }
+}
+
+/** Readers of a row's cells (text, money, integer, date); a cell that does not parse is an error of its column. */
+export function cellReaders(row: RowCells, m: RowMessages, env: KindEnv) {
+  return {
+    text: (key: string) => normalizeText(foldText(row.get(key))),
+    money: (key: string) => {
+      const r = parseCellMoney(row.get(key), env.unit(key))
+      if (r.error) m.error(key, r.error)
+      return r.fen
+    },
+    int: (key: string) => {
+      const r = parseCellInteger(row.get(key))
+      if (r.error) m.error(key, r.error)
+      return r.value
+    },
+    date: (key: string) => {
+      const r = parseCellDate(row.get(key))
+      if (r.error) m.error(key, r.error)
+      return r.value ?? null
+    },
   }
 }
 

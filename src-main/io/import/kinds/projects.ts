@@ -1,14 +1,14 @@
 import type { z } from 'zod'
 import { projectInput } from '../../../api/channels/projects'
 import { constructionNatures, expectedAssetClasses } from '../../../domain/project-enums'
-import { normalizeName, normalizeText } from '../../../domain/text'
+import { normalizeName } from '../../../domain/text'
 import type { ServiceContext } from '../../../services/context'
 import { listProjectTypes } from '../../../services/projects/read'
 import { checkProject, createProject } from '../../../services/projects/write'
-import { parseCellDate, parseCellInteger, parseCellMoney, parseCellYear, parseEnum } from '../normalise'
+import { parseCellYear, parseEnum } from '../normalise'
 import { foldKey, foldText, shortText } from '../normalise/text'
 import type { FieldSpec } from '../types'
-import { field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
+import { cellReaders, field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
 import { cachingContext, RegionLookup } from './lookups'
 
 type ProjectInput = z.output<typeof projectInput>
@@ -88,22 +88,8 @@ function startProjects(outer: ServiceContext, env: KindEnv) {
 
   function convert(row: RowCells): RowOutcome<ProjectInput> {
     const m = new RowMessages(row.rowNumber, env)
-    const text = (key: string) => normalizeText(foldText(row.get(key)))
-    const money = (key: string) => {
-      const r = parseCellMoney(row.get(key), env.unit(key))
-      if (r.error) m.error(key, r.error)
-      return r.fen
-    }
-    const int = (key: string) => {
-      const r = parseCellInteger(row.get(key))
-      if (r.error) m.error(key, r.error)
-      return r.value ?? 0
-    }
-    const date = (key: string) => {
-      const r = parseCellDate(row.get(key))
-      if (r.error) m.error(key, r.error)
-      return r.value ?? null
-    }
+    const { text, money, int: intOrEmpty, date } = cellReaders(row, m, env)
+    const int = (key: string) => intOrEmpty(key) ?? 0
     const name = normalizeName(foldText(row.get('name')))
     const label = shortText(name || `第${row.rowNumber}行`, 30)
     if (!name) m.error('name', '请填写项目名称')
