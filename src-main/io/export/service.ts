@@ -139,10 +139,27 @@ function describeFilter(ctx: ServiceContext, filter: Record<string, unknown>): s
 
 const listNames: Record<ListName, string> = { assets: '资产台账', households: '农户登记表', householdLines: '到户资产花名册', problems: '问题清单', projects: '项目清单' }
 
-export async function exportList(
-  ctx: ServiceContext,
-  input: { list: ListName; filter: Record<string, unknown> & { sort?: string; order?: 'asc' | 'desc' }; columns?: string[]; unit: MoneyUnit },
-): Promise<WrittenFile> {
+/**
+ * A long export reads the whole table once: memory-mapping it would put up to 256 MB of file pages
+ * into the process for nothing, so the map is set aside for the export and restored after.
+ */
+async function withoutMmap<T>(ctx: ServiceContext, work: () => Promise<T>): Promise<T> {
+  const before = ctx.db.pragma('mmap_size', { simple: true }) as number
+  ctx.db.pragma('mmap_size = 0')
+  try {
+    return await work()
+  } finally {
+    ctx.db.pragma(`mmap_size = ${Number(before) || 0}`)
+  }
+}
+
+export function exportList(ctx: ServiceContext, input: ListExportInput): Promise<WrittenFile> {
+  return withoutMmap(ctx, () => writeListExport(ctx, input))
+}
+
+type ListExportInput = { list: ListName; filter: Record<string, unknown> & { sort?: string; order?: 'asc' | 'desc' }; columns?: string[]; unit: MoneyUnit }
+
+async function writeListExport(ctx: ServiceContext, input: ListExportInput): Promise<WrittenFile> {
   const base = listLayouts[input.list]
   if (!base) throw new AppError('INVALID', `不能导出列表 ${String(input.list)}。`)
   const known = new Set(leafColumns(base.header).map((c) => c.key))
