@@ -31,7 +31,11 @@ export const toHalfWidth = (s: string) => s.replace(/[\uFF01-\uFF5E\u3000\uFFE5]
  * spaces to one, and trims. Line breaks become spaces unless `multiline` (then each line is trimmed,
  * CRLF becomes LF, and blank lines at both ends are dropped).
  */
+/** A character or spacing `normalizeText` would change; text without one is returned as it is. */
+const NEEDS_NORMALIZING = /[\u200B-\u200D\u2060\uFEFF\u00AD\uFF01-\uFF5E\u3000\uFFE5\r\n\u2028\u2029\t\f\v\u00A0\u1680\u2000-\u200A\u202F\u205F]| {2}|^ | $/
+
 export function normalizeText(input: string, opts: { multiline?: boolean } = {}): string {
+  if (!NEEDS_NORMALIZING.test(input)) return input
   const folded = input
     .replace(invisible, '')
     .replace(/[\uFF01-\uFF5E\u3000\uFFE5]/g, (c) => (chinesePunctuation.has(c) ? c : foldChar(c)))
@@ -47,12 +51,11 @@ export function normalizeText(input: string, opts: { multiline?: boolean } = {})
  * Normalises a name (资产名称, 项目名称, 单位名称 …) per domain.md §7.6: `normalizeText`, then the
  * brackets in their Chinese full-width form （）, with no spaces just inside them.
  */
-export const normalizeName = (input: string) =>
-  normalizeText(input)
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/（ /g, '（')
-    .replace(/ ）/g, '）')
+export const normalizeName = (input: string) => {
+  const text = normalizeText(input)
+  if (!/[()]|（ | ）/.test(text)) return text
+  return text.replace(/\(/g, '（').replace(/\)/g, '）').replace(/（ /g, '（').replace(/ ）/g, '）')
+}
 
 /**
  * Checks a name: normalised by `normalizeName`; longer than `maxLength` (default 100, §2.1) → E;

@@ -104,9 +104,11 @@ async function ratio() {
     for (let i = 0; i < 3; i++) loRuns.push(libreOffice())
   }
   const lo = mid(loRuns)
-  const mine = runs.length ? mid(runs.map((r) => r.seconds)) : (await ours()).seconds
-  note(`本程序 ${mine.toFixed(2)} s（读取+检查+写入），LibreOffice 打开并转成 CSV ${lo.toFixed(2)} s（中位数）`)
-  return mine / lo
+  if (!runs.length) await ours()
+  const open = mid(runs.map((r) => r.previewSeconds))
+  const total = mid(runs.map((r) => r.seconds))
+  note(`本程序打开（读取+定位表头+逐行检查）${open.toFixed(2)} s，连同写入 ${total.toFixed(2)} s；LibreOffice 打开并转成 CSV ${lo.toFixed(2)} s（中位数）`)
+  return { open: open / lo, total: total / lo }
 }
 
 const peak = async () => (runs.length ? Math.max(...runs.map((r) => r.maxRssMb)) : (await ours()).maxRssMb)
@@ -116,13 +118,20 @@ export const figures: Figure[] = [
   { name: 'import.household_120k_peak_rss_mb', unit: 'MB', run: peak },
   /** The issue's name for the same figure. */
   { name: 'import.peak_rss_mb', unit: 'MB', run: peak },
-  { name: 'import.vs_libreoffice', unit: 'ratio', repeat: 1, run: ratio },
-  /** The issue's name for the same figure (same runs). */
+  { name: 'import.open_120k_s', unit: 's', run: async () => mid(runs.length ? runs.map((r) => r.previewSeconds) : [(await ours()).previewSeconds]) },
+  { name: 'import.commit_120k_s', unit: 's', run: async () => mid(runs.length ? runs.map((r) => r.commitSeconds) : [(await ours()).commitSeconds]) },
+  /** Read, check and write ÷ LibreOffice opening the file (converting it to CSV). */
+  { name: 'import.vs_libreoffice', unit: 'ratio', repeat: 1, run: async () => (await ratio()).total },
+  /**
+   * The issue's figure: opening the file in the import — read, table located, every row converted
+   * and checked, the preview ready — ÷ LibreOffice opening it (converting it to CSV). Writing the
+   * checked rows is a second step after the user's review, with no counterpart in LibreOffice.
+   */
   {
     name: 'import.vs_libreoffice_open',
     unit: 'ratio',
     repeat: 1,
-    run: ratio,
+    run: async () => (await ratio()).open,
     teardown: () => {
       fixture?.remove()
       fixture = undefined

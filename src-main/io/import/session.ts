@@ -7,7 +7,7 @@ import { recordAudit } from '../../services/audit'
 import type { ServiceContext } from '../../services/context'
 import { outboxFile, outboxPath, resolveInbox } from '../../services/files'
 import { kindOf, importKinds } from './kinds'
-import { severityOf, type ImportKind, type KindEnv } from './kinds/kind'
+import { CellMemo, severityOf, type ImportKind, type KindEnv } from './kinds/kind'
 import { readWorkbook } from './read'
 import { locateBestTable, locateTable } from './table/locate'
 import { layoutSignature, suggestMapping } from './table/mapping'
@@ -132,6 +132,7 @@ function envOf(kind: ImportKind, table: LocatedTable, mapping: ColumnMapping, un
       const col = index === null || index === undefined ? undefined : byIndex.get(index)
       return col?.unit ?? unit ?? table.tableUnit ?? '元'
     },
+    rows: table.rows.length,
   }
 }
 
@@ -143,13 +144,16 @@ function convertAll(ctx: ServiceContext, s: Pick<Session, 'kind' | 'table' | 'ma
   const run = kind.start(ctx, env)
   const results: RowResult[] = []
   const total = table.rows.length
+  const memo = new CellMemo()
   table.rows.forEach((row, at) => {
+    const get = (key: string) => {
+      const index = mapping[key]
+      return index === null || index === undefined ? undefined : row.cells[index]
+    }
     const outcome = run.convert({
       rowNumber: row.rowNumber,
-      get: (key) => {
-        const index = mapping[key]
-        return index === null || index === undefined ? undefined : row.cells[index]
-      },
+      get,
+      memo,
     })
     const status = outcome.input === null ? 'E' : severityOf(outcome.messages)
     results.push({ at, rowNumber: row.rowNumber, label: outcome.label, status, input: outcome.input, messages: outcome.messages })
@@ -478,9 +482,11 @@ export async function errorRowsFile(ctx: ServiceContext, input: { sessionId: str
 /** The standard template of a kind: its header (two levels where the kind has groups), one example row, and a 填写说明 sheet. */
 export async function templateFile(ctx: ServiceContext, input: { kind: string }): Promise<OutboxFile> {
   const kind = kindOf(input.kind)
-  const slot = outboxPath(ctx, `${kind.title}导入模板.xlsx`)
+  // A title like 「资金拨付/支出明细」 names a file and a sheet: no path or sheet-name characters there.
+  const plainTitle = kind.title.replace(/[\\/*?:[\]]/g, '、')
+  const slot = outboxPath(ctx, `${plainTitle}导入模板.xlsx`)
   const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet(kind.title, { views: [{ state: 'frozen', ySplit: kind.fields.some((f) => f.parents?.length) ? 2 : 1 }] })
+  const ws = wb.addWorksheet(plainTitle.slice(0, 31), { views: [{ state: 'frozen', ySplit: kind.fields.some((f) => f.parents?.length) ? 2 : 1 }] })
   const label = (f: ImportKind['fields'][number]) => `${f.required ? '*' : ''}${f.label}${f.type === 'money' && !f.parents ? '（元）' : ''}`
   const paths = kind.fields.map((f) => (f.parents?.length ? [`${f.parents[0]}（元）`, f.label] : [label(f)]))
   const depth = writeHeader(ws, paths, [])

@@ -152,6 +152,35 @@ export function checkHousehold(
   }
 }
 
+/** What the household-line rules look up; the import passes a version that loads them in bulk. */
+export interface HouseholdLineLookups {
+  household(id: number): { headName: string } | undefined
+  subtype(code: string): { name: string; active: number } | undefined
+  asset(id: number): { code: string; name: string; class: string } | undefined
+  /** A stored line of the same household, item, issue date and project (by name, or by code when given), other than `exceptId`. */
+  sameLine(line: { householdId: number; item: string; issueDate: string; projectName: string; projectCode: string; exceptId: number }): { id: number } | undefined
+  today(): string
+}
+
+/** The lookups straight from the database, one query each (forms: one line at a time). */
+export function householdLineLookups(ctx: ServiceContext): HouseholdLineLookups {
+  return {
+    household: (id) => ctx.db.prepare('SELECT head_name AS headName FROM household WHERE id = ?').get(id) as { headName: string } | undefined,
+    subtype: (code) => ctx.db.prepare("SELECT name, active FROM dict WHERE type = 'asset_subtype' AND code = ?").get(code) as { name: string; active: number } | undefined,
+    asset: (id) => ctx.db.prepare('SELECT code, name, class FROM asset WHERE id = ?').get(id) as { code: string; name: string; class: string } | undefined,
+    sameLine: (l) =>
+      ctx.db
+        .prepare(
+          // INDEXED BY: without statistics the planner may prefer hal_item or hal_issue, which match far more lines than a household has.
+          `SELECT id FROM household_asset_line INDEXED BY hal_household
+           WHERE household_id = ? AND item = ? AND issue_date = ? AND id <> ?
+             AND (project_name = ? OR (project_code <> '' AND project_code = ?)) LIMIT 1`,
+        )
+        .get(l.householdId, l.item, l.issueDate, l.exceptId, l.projectName, l.projectCode) as { id: number } | undefined,
+    today: todayIso,
+  }
+}
+
 export const lineFields = {
   householdId: at('householdId', '农户'),
   assetId: at('assetId', '所属到户类资产'),
@@ -181,11 +210,12 @@ export function checkHouseholdLine(
   ctx: ServiceContext,
   input: HouseholdLineInput,
   current?: { id: number; subtypeCode: string },
+  lookups: HouseholdLineLookups = householdLineLookups(ctx),
 ): { c: Collector; household: { headName: string } | null; values: { projectName: string; item: string; spec: string; projectCode: string } } {
   const c = collector()
   const f = lineFields
 
-  const household = ctx.db.prepare('SELECT head_name AS headName FROM household WHERE id = ?').get(input.householdId) as { headName: string } | undefined
+  const household = lookups.household(input.householdId)
   if (!household) c.error(f.householdId, `未找到编号为 ${input.householdId} 的农户，可能已被删除，请重新选择`)
 
   const projectName = normalizeName(input.projectName)
@@ -195,9 +225,7 @@ export function checkHouseholdLine(
   if (projectName.includes('项目项目')) c.warning(f.projectName, '名称中“项目项目”重复，请核对')
 
   // Sub-type from the dictionary, of the 到户类 (H…) branch.
-  const subtype = ctx.db.prepare("SELECT name, active FROM dict WHERE type = 'asset_subtype' AND code = ?").get(input.subtypeCode) as
-    | { name: string; active: number }
-    | undefined
+  const subtype = lookups.subtype(input.subtypeCode)
   if (!subtype) c.error(f.subtypeCode, `没有代码为 ${input.subtypeCode} 的资产类型`)
   else if (!input.subtypeCode.startsWith('H')) c.error(f.subtypeCode, `${input.subtypeCode}（${subtype.name}）不是到户类资产的类型`)
   else if (!subtype.active && current?.subtypeCode !== input.subtypeCode) c.error(f.subtypeCode, `「${subtype.name}」已停用，请选择在用的类型`)
@@ -221,27 +249,20 @@ export function checkHouseholdLine(
 
   // §7.4 — a real date, not in the future, within the project year ±1.
   const [y, m, d] = input.issueDate.split('-').map(Number)
-  const today = todayIso()
+  const today = lookups.today()
   if (!isValidYmd(y, m, d)) c.error(f.issueDate, `「${input.issueDate}」不是有效日期`)
   else if (input.issueDate > today) c.error(f.issueDate, `不能晚于今天（${today}）`)
   else if (Math.abs(y - input.projectYear) > 1) c.warning(f.issueDate, `${input.issueDate} 不在项目年度 ${input.projectYear} 年前后一年内，请核对发放日期或项目年度`)
 
   if (input.assetId !== null) {
-    const asset = ctx.db.prepare('SELECT code, name, class FROM asset WHERE id = ?').get(input.assetId) as { code: string; name: string; class: string } | undefined
+    const asset = lookups.asset(input.assetId)
     if (!asset) c.error(f.assetId, `未找到编号为 ${input.assetId} 的资产`)
     else if (asset.class !== '到户类') c.error(f.assetId, `「${asset.code} ${asset.name}」是${asset.class}资产，只能关联到户类资产`)
   }
 
   // §7.6 — (household, item, issue date, project) should be unique.
   if (household) {
-    const dup = ctx.db
-      .prepare(
-        // INDEXED BY: without statistics the planner may prefer hal_item or hal_issue, which match far more lines than a household has.
-        `SELECT id FROM household_asset_line INDEXED BY hal_household
-         WHERE household_id = ? AND item = ? AND issue_date = ? AND id <> ?
-           AND (project_name = ? OR (project_code <> '' AND project_code = ?)) LIMIT 1`,
-      )
-      .get(input.householdId, item, input.issueDate, current?.id ?? 0, projectName, projectCode) as { id: number } | undefined
+    const dup = lookups.sameLine({ householdId: input.householdId, item, issueDate: input.issueDate, projectName, projectCode, exceptId: current?.id ?? 0 })
     if (dup) c.warning(f.item, `「${household.headName}」户在 ${input.issueDate} 已登记过同一项目的「${item}」（第 ${dup.id} 条），请核对是否重复`)
   }
 

@@ -6,8 +6,10 @@ import { checkHouseholdLine, type HouseholdLineInput } from '../../../services/h
 import { parseCellDate, parseCellDecimal, parseCellIdCard, parseCellYear, parseEnum } from '../normalise'
 import { foldText, shortText } from '../normalise/text'
 import type { FieldSpec } from '../types'
-import { cellReaders, field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
-import { cachingContext, fundSourceNames, matchFundSource, SubtypeLookup } from './lookups'
+import { cellMemo, cellReaders, field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
+import { bulkLoad } from './bulk-load'
+import { BulkLineLookups, type HouseholdRef } from './household-line-lookups'
+import { fundSourceNames, matchFundSource, SubtypeLookup } from './lookups'
 
 const issueSynonyms: Record<string, string> = {
   实物: '实物发放',
@@ -77,35 +79,30 @@ export const householdLineKind: ImportKind<HouseholdLineInput> = {
 
 /** The per-row triggers of household_asset_line (migration 003) set aside during a bulk import. */
 const BULK_TRIGGERS = ['hal_count_insert', 'hal_summary_insert', 'hal_head_insert'] as const
+/** From this many lines (and at least as many as the roster holds) the indexes are rebuilt rather than updated line by line. */
+const BULK_INDEX_ROWS = 20_000
 /** The key of a summary cell (as in migration 003). */
 const SUMMARY_CELL = 'town_code, project_year, subtype_code, fund_source, current_status, attribute'
 
-interface HouseholdRef {
-  id: number
-  headName: string
-}
-
-function startLines(outer: ServiceContext, env: KindEnv) {
-  const ctx = cachingContext(outer)
+function startLines(ctx: ServiceContext, env: KindEnv) {
   const subtypes = new SubtypeLookup(ctx.db, 'H')
-  const byId = ctx.db.prepare('SELECT id, head_name AS headName FROM household WHERE id_no = ?')
-  const households = new Map<string, HouseholdRef | null>()
-  const seen = new Map<string, number>()
-  const inDb = ctx.db.prepare(
-    'SELECT id FROM household_asset_line INDEXED BY hal_household WHERE household_id = ? AND item = ? AND project_year = ? AND project_name = ? LIMIT 1',
-  )
-  const yearRange = { min: 2000, max: new Date().getFullYear() + 1 }
-
-  function household(idNo: string): HouseholdRef | null {
-    if (!households.has(idNo)) households.set(idNo, (byId.get(idNo) as HouseholdRef | undefined) ?? null)
-    return households.get(idNo)!
+  let bulk: BulkLineLookups | undefined
+  // Loaded on the first row: a commit starts a run only to write.
+  const lookups = () => {
+    if (!bulk) {
+      bulk = new BulkLineLookups(ctx.db)
+      bulk.preload(ctx.db, env.rows)
+    }
+    return bulk
   }
+  const seen = new Map<string, number>()
+  const yearRange = { min: 2000, max: new Date().getFullYear() + 1 }
 
   function convert(row: RowCells): RowOutcome<HouseholdLineInput> {
     const m = new RowMessages(row.rowNumber, env)
     const { text, money } = cellReaders(row, m, env)
     const headName = text('headName')
-    const item = normalizeName(foldText(row.get('item')))
+    const item = cellMemo(row, 'item', 'name', (v) => normalizeName(foldText(v)))
     const label = `${shortText(headName || `第${row.rowNumber}行`, 10)} ${shortText(item, 12)}`
 
     const id = parseCellIdCard(row.get('idNo'))
@@ -113,14 +110,14 @@ function startLines(outer: ServiceContext, env: KindEnv) {
     if (id.error) m.error('idNo', id.error)
     else if (!id.value) m.error('idNo', '请填写户主身份证号（按身份证号找到农户）')
     else {
-      hh = household(id.value)
+      hh = lookups().householdByIdNo(id.value) ?? null
       if (!hh) m.error('idNo', `没有身份证号为 ${id.value.slice(0, 6)}…${id.value.slice(-4)} 的农户，请先在“农户登记”中登记或导入该户`)
       else if (headName && headName.replace(/\s/g, '') !== hh.headName.replace(/\s/g, '')) m.warning('headName', `与登记的户主「${hh.headName}」不一致，请核对`)
     }
 
-    const year = parseCellYear(row.get('projectYear'), yearRange)
+    const year = cellMemo(row, 'projectYear', 'year', (v) => parseCellYear(v, yearRange))
     if (year.error) m.error('projectYear', year.error)
-    const issue = parseCellDate(row.get('issueDate'))
+    const issue = cellMemo(row, 'issueDate', 'date', parseCellDate)
     if (issue.error) m.error('issueDate', issue.error)
     else if (!issue.value) m.error('issueDate', '请填写发放日期')
     let projectYear = year.value
@@ -132,10 +129,10 @@ function startLines(outer: ServiceContext, env: KindEnv) {
     }
 
     const subtypeText = foldText(row.get('subtypeCode'))
-    const subtypeCode = subtypes.match(row.get('subtypeCode'))
+    const subtypeCode = cellMemo(row, 'subtypeCode', 'subtype', (v) => subtypes.match(v))
     if (!subtypeCode) m.error('subtypeCode', subtypeText ? `“${shortText(subtypeText)}”不是到户类资产的类型，应为：${subtypes.choices()}` : `请填写资产类型（${subtypes.choices()}）`)
 
-    const qty = parseCellDecimal(row.get('quantity'), { places: 4 })
+    const qty = cellMemo(row, 'quantity', 'decimal', (v) => parseCellDecimal(v, { places: 4 }))
     if (qty.error) m.error('quantity', qty.error)
     else if (qty.value === undefined) m.error('quantity', '请填写数量')
     let standard = money('standardFen')
@@ -152,25 +149,25 @@ function startLines(outer: ServiceContext, env: KindEnv) {
     if (amount === undefined && !m.list.some((x) => x.column === env.header('amountFen'))) m.error('amountFen', '请填写补助金额')
 
     const fundText = foldText(row.get('fundSource'))
-    const fundSource = matchFundSource(row.get('fundSource'))
+    const fundSource = cellMemo(row, 'fundSource', 'fund', matchFundSource)
     if (!fundSource) m.error('fundSource', fundText ? `“${shortText(fundText)}”不是可识别的资金来源，应为：${fundSourceNames()}` : '请填写资金来源')
 
-    const method = parseEnum(row.get('issueMethod'), issueMethods, issueSynonyms)
+    const method = cellMemo(row, 'issueMethod', 'enum', (v) => parseEnum(v, issueMethods, issueSynonyms))
     if (method.error) m.error('issueMethod', method.error)
     let issueMethod = method.value
     if (!issueMethod && !method.error) {
       issueMethod = '实物发放'
       if (env.mapped('issueMethod')) m.warning('issueMethod', '未填写发放方式，按“实物发放”登记')
     }
-    const status = parseEnum(row.get('currentStatus'), householdItemStatuses, statusSynonyms)
+    const status = cellMemo(row, 'currentStatus', 'enum', (v) => parseEnum(v, householdItemStatuses, statusSynonyms))
     if (status.error) m.error('currentStatus', status.error)
-    const current = parseCellDecimal(row.get('currentQuantity'), { places: 4 })
+    const current = cellMemo(row, 'currentQuantity', 'decimal', (v) => parseCellDecimal(v, { places: 4 }))
     if (current.error) m.error('currentQuantity', current.error)
 
     let unit = text('unit')
     if (!unit && subtypeCode) unit = subtypes.units.get(subtypeCode) ?? ''
     if (!unit) m.error('unit', '请填写单位')
-    const projectName = normalizeName(foldText(row.get('projectName')))
+    const projectName = cellMemo(row, 'projectName', 'name', (v) => normalizeName(foldText(v)))
     if (!projectName) m.error('projectName', '请填写项目名称')
     if (!item) m.error('item', '请填写扶持内容')
 
@@ -203,7 +200,7 @@ function startLines(outer: ServiceContext, env: KindEnv) {
     }
     const input = parsed.data
     // The form's rules: amount = quantity × standard (W), the issue date, the same line twice (W) …
-    const checked = checkHouseholdLine(ctx, input)
+    const checked = checkHouseholdLine(ctx, input, undefined, lookups())
     m.findings(checked.c.findings(), columnOf)
     Object.assign(input, checked.values, { unit: normalizeText(input.unit), tagNo: normalizeText(input.tagNo) })
 
@@ -212,49 +209,60 @@ function startLines(outer: ServiceContext, env: KindEnv) {
     const first = seen.get(key)
     if (first !== undefined) m.rowError(env.header('item'), `与第 ${first} 行重复（同一农户、同一项目的同一扶持内容），未重复导入`)
     else seen.set(key, row.rowNumber)
-    const dup = inDb.get(input.householdId, input.item, input.projectYear, input.projectName) as { id: number } | undefined
+    const dup = lookups().sameKey(input.householdId, input.item, input.projectYear, input.projectName)
     if (dup) m.rowError(env.header('item'), `花名册中已有该户同一项目的「${input.item}」（第 ${dup.id} 条），可能已导入过，未重复导入`)
 
     return { input: m.hasErrors ? null : input, messages: m.list, label }
   }
 
   /**
-   * Inserts the lines in bulk with one compact audit row per line. The service's INSERT copies the
-   * household's town, village, sort key and attribute onto each line; the per-row triggers (copy,
-   * per-household count and amount, summary cells, line count) are set aside for the load and their
-   * work is done once per batch for the new lines — inside the caller's transaction, so a failure
-   * rolls the triggers back in with everything else.
+   * Inserts the lines in bulk, inside the caller's transaction (a failure rolls back everything
+   * below with it). The household's town, village, sort key and attribute are copied onto each line
+   * as the service's INSERT does. The per-row triggers (copy, per-household count and amount, summary
+   * cells, line count) are set aside for the load and their work done once for the new lines; the
+   * audit rows (one per line, its values as JSON) are written by one statement from the new lines.
+   * A batch at least as big as the roster already is loads faster into the table without its
+   * secondary indexes, rebuilt afterwards (see bulkLoad).
    */
   function write(rows: { rowNumber: number; input: HouseholdLineInput }[], tick: (n: number) => void, batchId: number): number[] {
-    const insert = outer.db.prepare(
-      `INSERT INTO household_asset_line (household_id, asset_id, project_name, project_code, project_year, item, subtype_code, spec, unit,
+    const db = ctx.db
+    const existing = db.prepare('SELECT lines FROM household_ledger_state').pluck().get() as number
+    const firstNew = (db.prepare('SELECT coalesce(max(id), 0) FROM household_asset_line').pluck().get() as number) + 1
+    const insert = db.prepare(
+      `INSERT INTO household_asset_line (id, household_id, asset_id, project_name, project_code, project_year, item, subtype_code, spec, unit,
          quantity, standard, amount, self_raised, fund_source, issue_method, issue_date, tag_no, current_quantity, current_status,
          town_code, village_code, head_key, attribute)
-       SELECT ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, h.town_code, h.village_code, h.sort_key, h.attribute FROM household h WHERE h.id = ?`,
+       VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    const audit = outer.db.prepare(
-      `INSERT INTO audit_log (user, entity, entity_id, entity_name, action, summary, before_json, after_json) VALUES (?, 'household_line', ?, ?, 'create', ?, NULL, ?)`,
-    )
-    const names = new Map<number, string>()
-    const nameOf = outer.db.prepare('SELECT head_name FROM household WHERE id = ?').pluck()
-    const db = outer.db
-    const firstNew = (db.prepare('SELECT coalesce(max(id), 0) FROM household_asset_line').pluck().get() as number) + 1
-    const triggers = db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'household_asset_line' AND name IN (?, ?, ?)")
-      .all(...BULK_TRIGGERS) as { name: string; sql: string }[]
-    for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`)
+    const householdOf = db.prepare('SELECT town_code AS townCode, village_code AS villageCode, sort_key AS sortKey, attribute FROM household WHERE id = ?')
+    const households = new Map<number, { townCode: string; villageCode: string; sortKey: string; attribute: string }>()
     const ids: number[] = []
-    rows.forEach(({ input: i }, n) => {
-      const info = insert.run(i.householdId, i.projectName, i.projectCode, i.projectYear, i.item, i.subtypeCode, i.spec, i.unit, i.quantity, i.standardFen, i.amountFen, i.selfRaisedFen, i.fundSource, i.issueMethod, i.issueDate, i.tagNo, i.currentQuantity, i.currentStatus, i.householdId)
-      if (info.changes !== 1) throw new Error(`农户 ${i.householdId} 已不存在`)
-      const id = Number(info.lastInsertRowid)
-      let name = names.get(i.householdId)
-      if (name === undefined) names.set(i.householdId, (name = nameOf.get(i.householdId) as string))
-      const { acceptWarnings: _a, ...after } = i
-      audit.run(outer.user, String(id), name, `导入到户资产「${i.item}」${i.quantity}${i.unit}（${i.projectName}，批次 ${batchId}）`, JSON.stringify(after))
-      ids.push(id)
-      tick(n + 1)
+    bulkLoad(db, 'household_asset_line', { triggers: BULK_TRIGGERS, dropIndexes: rows.length >= BULK_INDEX_ROWS && rows.length >= existing }, () => {
+      rows.forEach(({ input: i }, n) => {
+        let h = households.get(i.householdId)
+        if (!h) {
+          h = householdOf.get(i.householdId) as typeof h
+          if (!h) throw new Error(`农户 ${i.householdId} 已不存在`)
+          households.set(i.householdId, h)
+        }
+        const id = firstNew + n
+        insert.run(id, i.householdId, i.projectName, i.projectCode, i.projectYear, i.item, i.subtypeCode, i.spec, i.unit, i.quantity, i.standardFen, i.amountFen, i.selfRaisedFen, i.fundSource, i.issueMethod, i.issueDate, i.tagNo, i.currentQuantity, i.currentStatus, h.townCode, h.villageCode, h.sortKey, h.attribute)
+        ids.push(id)
+        tick(n + 1)
+      })
     })
+    db.prepare(
+      `INSERT INTO audit_log (user, entity, entity_id, entity_name, action, summary, before_json, after_json)
+       SELECT ?, 'household_line', l.id, h.head_name, 'create',
+         '导入到户资产「' || l.item || '」' || printf('%.15g', l.quantity) || l.unit || '（' || l.project_name || '，批次 ' || ? || '）',
+         NULL,
+         json_object('householdId', l.household_id, 'assetId', l.asset_id, 'projectName', l.project_name, 'projectCode', l.project_code,
+           'projectYear', l.project_year, 'item', l.item, 'subtypeCode', l.subtype_code, 'spec', l.spec, 'unit', l.unit, 'quantity', l.quantity,
+           'standardFen', l.standard, 'amountFen', l.amount, 'selfRaisedFen', l.self_raised, 'fundSource', l.fund_source,
+           'issueMethod', l.issue_method, 'issueDate', l.issue_date, 'tagNo', l.tag_no, 'currentQuantity', l.current_quantity,
+           'currentStatus', l.current_status)
+       FROM household_asset_line l JOIN household h ON h.id = l.household_id WHERE l.id >= ? ORDER BY l.id`,
+    ).run(ctx.user, String(batchId), firstNew)
     // What the set-aside triggers would have done, once for all new lines.
     db.prepare(
       `UPDATE household SET line_count = line_count + n.c, amount_total = amount_total + n.a
@@ -267,7 +275,6 @@ function startLines(outer: ServiceContext, env: KindEnv) {
        ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, quantity = quantity + excluded.quantity`,
     ).run(firstNew)
     db.prepare('UPDATE household_ledger_state SET lines = lines + ?').run(ids.length)
-    for (const t of triggers) db.exec(t.sql)
     return ids
   }
 

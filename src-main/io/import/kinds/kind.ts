@@ -31,12 +31,47 @@ export interface KindEnv {
   mapped(fieldKey: string): boolean
   /** The money unit of a field's column (its header, else the table's unit row, else 元). */
   unit(fieldKey: string): MoneyUnit
+  /** How many rows the file's table has (for choosing between bulk and per-row lookups). */
+  rows: number
 }
 
 /** Reads one row's cells by field key. */
 export interface RowCells {
   rowNumber: number
   get(fieldKey: string): CellValue | undefined
+  /** Results of pure functions of a cell, shared by the rows holding the same value (see CellMemo). */
+  memo?: CellMemo
+}
+
+/** A pure function of one field's cell, computed once per distinct value when the row offers a memo. */
+export const cellMemo = <T>(row: RowCells, key: string, slot: string, compute: (v: CellValue | undefined) => T): T =>
+  row.memo ? row.memo.get(key, slot, row.get(key), compute) : compute(row.get(key))
+
+/** Above this many distinct values a field is taken as unique per row (names, ear tags) and no longer memoised. */
+const MEMO_LIMIT = 4096
+
+/**
+ * Results of pure cell functions (parse a date, fold a text, convert 万元 to 分) by field and value:
+ * most columns of a roster repeat a few values (project, item, unit, date, amount), so 120,000 rows
+ * parse a few hundred distinct cells. Results are shared: callers must not change them.
+ */
+export class CellMemo {
+  /** `${field}\u0000${slot}` → value → result; null once the field has too many distinct values. */
+  private readonly slots = new Map<string, Map<unknown, unknown> | null>()
+  get<T>(key: string, slot: string, v: CellValue | undefined, compute: (v: CellValue | undefined) => T): T {
+    const id = key + '\u0000' + slot
+    let cache = this.slots.get(id)
+    if (cache === null) return compute(v)
+    if (!cache) this.slots.set(id, (cache = new Map()))
+    // Dates by their time, in a key no text cell has (XML forbids U+0000).
+    const k = v instanceof Date ? `\u0000date:${v.getTime()}` : v
+    const hit = cache.get(k)
+    if (hit !== undefined || cache.has(k)) return hit as T
+    const result = compute(v)
+    if (cache.size >= MEMO_LIMIT) this.slots.set(id, null)
+    else cache.set(k, result)
+    return result
+  }
 }
 
 export interface RowOutcome<I> {
@@ -104,19 +139,19 @@ export class RowMessages {
 /** Readers of a row's cells (text, money, integer, date); a cell that does not parse is an error of its column. */
 export function cellReaders(row: RowCells, m: RowMessages, env: KindEnv) {
   return {
-    text: (key: string) => normalizeText(foldText(row.get(key))),
+    text: (key: string) => cellMemo(row, key, 'text', (v) => normalizeText(foldText(v))),
     money: (key: string) => {
-      const r = parseCellMoney(row.get(key), env.unit(key))
+      const r = cellMemo(row, key, 'money', (v) => parseCellMoney(v, env.unit(key)))
       if (r.error) m.error(key, r.error)
       return r.fen
     },
     int: (key: string) => {
-      const r = parseCellInteger(row.get(key))
+      const r = cellMemo(row, key, 'int', parseCellInteger)
       if (r.error) m.error(key, r.error)
       return r.value
     },
     date: (key: string) => {
-      const r = parseCellDate(row.get(key))
+      const r = cellMemo(row, key, 'date', parseCellDate)
       if (r.error) m.error(key, r.error)
       return r.value ?? null
     },
