@@ -122,7 +122,19 @@ export function getFundDoc(ctx: ServiceContext, id: number, asOf?: string): Fund
   }
 }
 
-function checkDoc(ctx: ServiceContext, input: Ch<'fundDocs.create'>, id?: number) {
+/** The message of the duplicate-document finding (the import turns it into an error of its own). */
+export const DUPLICATE_DOC = '已登记过同一文号、级次、资金类型的文件，请勿重复登记'
+
+/** The natural key of a fund document: 文号 + 级次 + 资金类型 + 任务. The id of another document with it, or null. */
+export function duplicateDoc(ctx: ServiceContext, key: { docNo: string; level: string; fundType: string; taskLine: string }, id?: number): number | null {
+  const dup = ctx.db
+    .prepare('SELECT id FROM fund_doc WHERE doc_no = ? AND level = ? AND fund_type = ? AND task_line = ? AND id <> ?')
+    .get(key.docNo, key.level, key.fundType, key.taskLine, id ?? 0) as { id: number } | undefined
+  return dup?.id ?? null
+}
+
+/** The rules of a fund document (form and import). */
+export function checkDoc(ctx: ServiceContext, input: Ch<'fundDocs.create'>, id?: number) {
   const c = collector()
   const t = fundSourceTypes.find((x) => x.code === input.fundType)
   if (!t) c.error(at('fundType', '资金类型'), `没有代码为 ${input.fundType} 的资金类型`)
@@ -130,10 +142,7 @@ function checkDoc(ctx: ServiceContext, input: Ch<'fundDocs.create'>, id?: number
   const docYear = Number(input.docDate.slice(0, 4))
   if (input.fundYear > docYear + 1 || input.fundYear < docYear - 1) c.warning(at('fundYear', '资金年度'), `与下达日期（${input.docDate}）相差一年以上，请核实`)
   if (input.isAdvance && input.fundYear <= docYear) c.warning(at('isAdvance', '提前下达'), `提前下达的资金年度一般晚于下达日期所在年度`)
-  const dup = ctx.db
-    .prepare('SELECT id FROM fund_doc WHERE doc_no = ? AND level = ? AND fund_type = ? AND task_line = ? AND id <> ?')
-    .get(input.docNo, input.level, input.fundType, input.taskLine, id ?? 0)
-  if (dup) c.warning(at('docNo', '下达文号'), `已登记过同一文号、级次、资金类型的文件，请勿重复登记`)
+  if (duplicateDoc(ctx, input, id) !== null) c.warning(at('docNo', '下达文号'), DUPLICATE_DOC)
   if (id) {
     const flow = docFlow(ctx, id)
     if (flow.allocatedFen > input.amountFen) c.warning(at('amountFen', '下达金额'), `小于已分配到项目的 ${yuan(flow.allocatedFen)}`)
@@ -186,25 +195,46 @@ const sumOf = (ctx: ServiceContext, sql: string, ...params: unknown[]) => (ctx.d
 const noMoneyStatuses = ['出库', '终止']
 const notInLibrary = ['草稿', '申报', '审核', '论证', '退回修改']
 
-/** 分配: Σ allocated > issued of the document is W (§7.5). */
+/** The sums the 分配 rules compare against; the import adds the rows of its file that come before. */
+export interface AllocationTotals {
+  /** Σ allocated from the document. */
+  ofDoc(docId: number): number
+  /** Σ allocated to the project. */
+  ofProject(projectId: number): number
+}
+
+export const dbAllocationTotals = (ctx: ServiceContext): AllocationTotals => ({
+  ofDoc: (docId) => sumOf(ctx, 'fund_allocation WHERE fund_doc_id = ?', docId),
+  ofProject: (projectId) => sumOf(ctx, 'fund_allocation WHERE project_id = ?', projectId),
+})
+
+/** The rules of one 分配 (form and import): Σ allocated > issued of the document is W (§7.5). */
+export function checkAllocation(ctx: ServiceContext, input: Ch<'funds.allocate'>, totals: AllocationTotals = dbAllocationTotals(ctx)) {
+  const doc = getDoc(ctx, input.fundDocId)
+  const p = getProjectRow(ctx, input.projectId)
+  const c = collector()
+  if (noMoneyStatuses.includes(p.status)) c.error(at('projectId', '项目'), `项目已${p.status}，不能分配资金`)
+  else if (notInLibrary.includes(p.status)) c.warning(at('projectId', '项目'), `项目尚未入库（当前「${p.status}」），请核实`)
+  if (input.allocDate && input.allocDate > todayIso()) c.error(at('allocDate', '分配日期'), `不能晚于今天（${todayIso()}）`)
+  if (input.allocDate && input.allocDate < doc.doc_date) c.warning(at('allocDate', '分配日期'), `早于资金下达日期 ${doc.doc_date}`)
+  const allocated = totals.ofDoc(doc.id)
+  if (allocated + input.amountFen > doc.amount) {
+    c.warning(at('amountFen', '分配金额'), `文件 ${doc.doc_no} 下达 ${yuan(doc.amount)}，已分配 ${yuan(allocated)}，再分配 ${yuan(input.amountFen)} 将超出下达金额 ${yuan(allocated + input.amountFen - doc.amount)}`)
+  }
+  const projectAllocated = totals.ofProject(p.id)
+  if (projectAllocated + input.amountFen > p.total_investment) {
+    c.warning(at('amountFen', '分配金额'), `项目已分配 ${yuan(projectAllocated)}，再分配后超过项目总投资 ${yuan(p.total_investment)}`)
+  }
+  if (Math.abs(doc.fund_year - p.year) > 1) c.warning(at('fundDocId', '资金文件'), `资金年度 ${doc.fund_year} 与项目实施年度 ${p.year} 相差一年以上`)
+  return c
+}
+
+/** 分配 with the rules of `checkAllocation`. */
 export function allocate(ctx: ServiceContext, input: Ch<'funds.allocate'>): SaveResult {
   return ctx.db.transaction(() => {
     const doc = getDoc(ctx, input.fundDocId)
     const p = getProjectRow(ctx, input.projectId)
-    const c = collector()
-    if (noMoneyStatuses.includes(p.status)) c.error(at('projectId', '项目'), `项目已${p.status}，不能分配资金`)
-    else if (notInLibrary.includes(p.status)) c.warning(at('projectId', '项目'), `项目尚未入库（当前「${p.status}」），请核实`)
-    if (input.allocDate && input.allocDate > todayIso()) c.error(at('allocDate', '分配日期'), `不能晚于今天（${todayIso()}）`)
-    if (input.allocDate && input.allocDate < doc.doc_date) c.warning(at('allocDate', '分配日期'), `早于资金下达日期 ${doc.doc_date}`)
-    const allocated = sumOf(ctx, 'fund_allocation WHERE fund_doc_id = ?', doc.id)
-    if (allocated + input.amountFen > doc.amount) {
-      c.warning(at('amountFen', '分配金额'), `文件 ${doc.doc_no} 下达 ${yuan(doc.amount)}，已分配 ${yuan(allocated)}，再分配 ${yuan(input.amountFen)} 将超出下达金额 ${yuan(allocated + input.amountFen - doc.amount)}`)
-    }
-    const projectAllocated = sumOf(ctx, 'fund_allocation WHERE project_id = ?', p.id)
-    if (projectAllocated + input.amountFen > p.total_investment) {
-      c.warning(at('amountFen', '分配金额'), `项目已分配 ${yuan(projectAllocated)}，再分配后超过项目总投资 ${yuan(p.total_investment)}`)
-    }
-    if (Math.abs(doc.fund_year - p.year) > 1) c.warning(at('fundDocId', '资金文件'), `资金年度 ${doc.fund_year} 与项目实施年度 ${p.year} 相差一年以上`)
+    const c = checkAllocation(ctx, input)
     const findings = enforceFindings(c.findings(), input.acceptWarnings)
     const info = ctx.db
       .prepare('INSERT INTO fund_allocation (fund_doc_id, project_id, amount, alloc_date, note) VALUES (?, ?, ?, ?, ?)')
@@ -215,37 +245,71 @@ export function allocate(ctx: ServiceContext, input: Ch<'funds.allocate'>): Save
   })()
 }
 
-/** 拨付 / 支出 with the ≤ rules: paid > allocated is E (per project and per document); spent > paid is W. */
+/**
+ * The sums the 拨付/支出 rules compare against. The form reads them from the database; the import
+ * adds the rows of its file that come before (so a file is checked as if entered row by row).
+ */
+export interface EntryTotals {
+  /** Σ allocated to the project (from one document when `docId`). */
+  allocated(projectId: number, docId?: number): number
+  /** Σ 拨付 or 支出 of the project (of one document when `docId`). */
+  entries(kind: '拨付' | '支出', projectId: number, docId?: number): number
+  /** Whether the project has a 拨付/支出 with this voucher number. */
+  voucherUsed(kind: '拨付' | '支出', voucherNo: string, projectId: number): boolean
+}
+
+export const dbEntryTotals = (ctx: ServiceContext): EntryTotals => ({
+  allocated: (projectId, docId) =>
+    docId === undefined ? sumOf(ctx, 'fund_allocation WHERE project_id = ?', projectId) : sumOf(ctx, 'fund_allocation WHERE project_id = ? AND fund_doc_id = ?', projectId, docId),
+  entries: (kind, projectId, docId) =>
+    docId === undefined
+      ? sumOf(ctx, 'fund_payment WHERE project_id = ? AND kind = ?', projectId, kind)
+      : sumOf(ctx, 'fund_payment WHERE project_id = ? AND fund_doc_id = ? AND kind = ?', projectId, docId, kind),
+  voucherUsed: (kind, voucherNo, projectId) => !!ctx.db.prepare('SELECT id FROM fund_payment WHERE kind = ? AND voucher_no = ? AND project_id = ?').get(kind, voucherNo, projectId),
+})
+
+/** The message of the duplicate-voucher finding (the import turns it into an error of its own). */
+export const duplicateVoucher = (kind: '拨付' | '支出', voucherNo: string) => `本项目已有凭证号为 ${voucherNo} 的${kind}记录，请勿重复登记`
+
+/**
+ * The rules of one 拨付 / 支出 (§7.5), for the form and the import: paid > allocated is E (per
+ * project and per document); spent > paid is W.
+ */
+export function checkEntry(ctx: ServiceContext, kind: '拨付' | '支出', input: Ch<'funds.pay'>, totals: EntryTotals = dbEntryTotals(ctx)) {
+  const p = getProjectRow(ctx, input.projectId)
+  const c = collector()
+  const amount = at('amountFen', `${kind}金额`)
+  if (noMoneyStatuses.includes(p.status)) c.warning(at('projectId', '项目'), `项目已${p.status}，请核实`)
+  if (input.date > todayIso()) c.error(at('date', `${kind}日期`), `不能晚于今天（${todayIso()}）`)
+  const doc = input.fundDocId ? getDoc(ctx, input.fundDocId) : null
+  if (doc && input.date < doc.doc_date) c.warning(at('date', `${kind}日期`), `早于资金下达日期 ${doc.doc_date}`)
+  const alloc = totals.allocated(p.id)
+  const paid = totals.entries('拨付', p.id)
+  const spent = totals.entries('支出', p.id)
+  if (kind === '拨付') {
+    if (paid + input.amountFen > alloc) c.error(amount, `项目已分配 ${yuan(alloc)}、已拨付 ${yuan(paid)}，本次拨付 ${yuan(input.amountFen)} 将超出已分配资金 ${yuan(paid + input.amountFen - alloc)}`)
+    if (doc) {
+      const dAlloc = totals.allocated(p.id, doc.id)
+      const dPaid = totals.entries('拨付', p.id, doc.id)
+      if (dAlloc === 0) c.error(at('fundDocId', '资金文件'), `文件 ${doc.doc_no} 未向本项目分配资金`)
+      else if (dPaid + input.amountFen > dAlloc) c.error(amount, `文件 ${doc.doc_no} 向本项目分配 ${yuan(dAlloc)}，已拨付 ${yuan(dPaid)}，本次将超出 ${yuan(dPaid + input.amountFen - dAlloc)}`)
+    }
+  } else {
+    if (spent + input.amountFen > paid) c.warning(amount, `项目已拨付 ${yuan(paid)}、已支出 ${yuan(spent)}，本次支出 ${yuan(input.amountFen)} 将超出已拨付资金`)
+    if (doc) {
+      const dAlloc = totals.allocated(p.id, doc.id)
+      if (dAlloc === 0) c.error(at('fundDocId', '资金文件'), `文件 ${doc.doc_no} 未向本项目分配资金`)
+    }
+  }
+  if (totals.voucherUsed(kind, input.voucherNo, p.id)) c.warning(at('voucherNo', '凭证号'), duplicateVoucher(kind, input.voucherNo))
+  return c
+}
+
+/** 拨付 / 支出 with the ≤ rules of `checkEntry`. */
 function addEntry(ctx: ServiceContext, kind: '拨付' | '支出', input: Ch<'funds.pay'>): SaveResult {
   return ctx.db.transaction(() => {
     const p = getProjectRow(ctx, input.projectId)
-    const c = collector()
-    const amount = at('amountFen', `${kind}金额`)
-    if (noMoneyStatuses.includes(p.status)) c.warning(at('projectId', '项目'), `项目已${p.status}，请核实`)
-    if (input.date > todayIso()) c.error(at('date', `${kind}日期`), `不能晚于今天（${todayIso()}）`)
-    const doc = input.fundDocId ? getDoc(ctx, input.fundDocId) : null
-    if (doc && input.date < doc.doc_date) c.warning(at('date', `${kind}日期`), `早于资金下达日期 ${doc.doc_date}`)
-    const alloc = sumOf(ctx, 'fund_allocation WHERE project_id = ?', p.id)
-    const paid = sumOf(ctx, "fund_payment WHERE project_id = ? AND kind = '拨付'", p.id)
-    const spent = sumOf(ctx, "fund_payment WHERE project_id = ? AND kind = '支出'", p.id)
-    if (kind === '拨付') {
-      if (paid + input.amountFen > alloc) c.error(amount, `项目已分配 ${yuan(alloc)}、已拨付 ${yuan(paid)}，本次拨付 ${yuan(input.amountFen)} 将超出已分配资金 ${yuan(paid + input.amountFen - alloc)}`)
-      if (doc) {
-        const dAlloc = sumOf(ctx, 'fund_allocation WHERE project_id = ? AND fund_doc_id = ?', p.id, doc.id)
-        const dPaid = sumOf(ctx, "fund_payment WHERE project_id = ? AND fund_doc_id = ? AND kind = '拨付'", p.id, doc.id)
-        if (dAlloc === 0) c.error(at('fundDocId', '资金文件'), `文件 ${doc.doc_no} 未向本项目分配资金`)
-        else if (dPaid + input.amountFen > dAlloc) c.error(amount, `文件 ${doc.doc_no} 向本项目分配 ${yuan(dAlloc)}，已拨付 ${yuan(dPaid)}，本次将超出 ${yuan(dPaid + input.amountFen - dAlloc)}`)
-      }
-    } else {
-      if (spent + input.amountFen > paid) c.warning(amount, `项目已拨付 ${yuan(paid)}、已支出 ${yuan(spent)}，本次支出 ${yuan(input.amountFen)} 将超出已拨付资金`)
-      if (doc) {
-        const dAlloc = sumOf(ctx, 'fund_allocation WHERE project_id = ? AND fund_doc_id = ?', p.id, doc.id)
-        if (dAlloc === 0) c.error(at('fundDocId', '资金文件'), `文件 ${doc.doc_no} 未向本项目分配资金`)
-      }
-    }
-    const dupVoucher = ctx.db.prepare('SELECT id FROM fund_payment WHERE kind = ? AND voucher_no = ? AND project_id = ?').get(kind, input.voucherNo, p.id)
-    if (dupVoucher) c.warning(at('voucherNo', '凭证号'), `本项目已有凭证号为 ${input.voucherNo} 的${kind}记录，请勿重复登记`)
-    const findings = enforceFindings(c.findings(), input.acceptWarnings)
+    const findings = enforceFindings(checkEntry(ctx, kind, input).findings(), input.acceptWarnings)
     const info = ctx.db
       .prepare('INSERT INTO fund_payment (kind, project_id, fund_doc_id, date, amount, payee, voucher_no, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(kind, p.id, input.fundDocId, input.date, input.amountFen, input.payee, input.voucherNo, input.note)
