@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../../services/context'
 import { parseCellDecimal, parseCellYear, parseEnum } from '../normalise'
 import { foldText, shortText } from '../normalise/text'
 import type { FieldSpec } from '../types'
-import { cellReaders, field, RowMessages, type ImportKind, type KindEnv, type KindKey, type RowCells, type RowOutcome } from './kind'
+import { cellReaders, field, RowMessages, writeEach, type ImportKind, type KindEnv, type KindKey, type RowCells, type RowOutcome } from './kind'
 import { cachingContext, RegionLookup, SubtypeLookup } from './lookups'
 
 const FUND_PARENTS = ['资金来源', '资金来源构成', '资金构成', '财政衔接资金', '衔接资金', '财政资金', '财政衔接推进乡村振兴补助资金', '其中', '投资构成', '资金组成']
@@ -275,16 +275,8 @@ function startAssets(outer: ServiceContext, env: KindEnv, cls: AssetClass) {
     return { input: m.hasErrors ? null : input, messages: m.list, label }
   }
 
-  function write(rows: { rowNumber: number; input: AssetInput }[], tick: (n: number) => void): number[] {
-    const ids: number[] = []
-    rows.forEach((r, i) => {
-      // The same service as the form: code, funding lines, status history, completeness, audit row.
-      const saved = createAsset(outer, { ...r.input, acceptWarnings: true })
-      ids.push(saved.id)
-      tick(i + 1)
-    })
-    return ids
-  }
+  // The same service as the form: code, funding lines, status history, completeness, audit row.
+  const write = writeEach<AssetInput>((input) => createAsset(outer, input))
 
   return { convert, write }
 }

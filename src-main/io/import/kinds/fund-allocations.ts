@@ -9,7 +9,7 @@ import { foldText, shortText } from '../normalise/text'
 import type { FieldSpec } from '../types'
 import { levelSpellings } from './fund-docs'
 import { DocFinder, ProjectFinder } from './fund-lookups'
-import { cellReaders, field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
+import { cellReaders, field, RowMessages, writeEach, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
 import { cachingContext } from './lookups'
 
 const allocSchema = projectChannels['funds.allocate'].input
@@ -95,13 +95,6 @@ function startFundAllocations(outer: ServiceContext, env: KindEnv) {
     return { input, messages: m.list, label }
   }
 
-  function write(rows: { rowNumber: number; input: AllocInput }[], tick: (n: number) => void): number[] {
-    const ids: number[] = []
-    rows.forEach((r, i) => {
-      ids.push(allocate(outer, { ...r.input, acceptWarnings: true }).id)
-      tick(i + 1)
-    })
-    return ids
-  }
+  const write = writeEach<AllocInput>((input) => allocate(outer, input))
   return { convert, write }
 }

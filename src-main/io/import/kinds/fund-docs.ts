@@ -6,7 +6,7 @@ import { checkDoc, createFundDoc, duplicateDoc, DUPLICATE_DOC } from '../../../s
 import { parseCellDate, parseCellMoney, parseCellYear, parseEnum } from '../normalise'
 import { foldText, shortText } from '../normalise/text'
 import type { FieldSpec } from '../types'
-import { cellReaders, field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
+import { cellReaders, field, RowMessages, writeEach, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
 import { cachingContext, fundSourceNames, matchFundSource } from './lookups'
 
 const docSchema = projectChannels['fundDocs.create'].input
@@ -139,13 +139,6 @@ function startFundDocs(outer: ServiceContext, env: KindEnv) {
     return { input: m.hasErrors ? null : input, messages: m.list, label }
   }
 
-  function write(rows: { rowNumber: number; input: DocInput }[], tick: (n: number) => void): number[] {
-    const ids: number[] = []
-    rows.forEach((r, i) => {
-      ids.push(createFundDoc(outer, { ...r.input, acceptWarnings: true }).id)
-      tick(i + 1)
-    })
-    return ids
-  }
+  const write = writeEach<DocInput>((input) => createFundDoc(outer, input))
   return { convert, write }
 }

@@ -7,7 +7,7 @@ import { checkEntry, dbEntryTotals, pay, spend, type EntryTotals } from '../../.
 import { parseCellDate, parseCellMoney, parseEnum } from '../normalise'
 import { foldText, shortText } from '../normalise/text'
 import type { FieldSpec } from '../types'
-import { cellReaders, field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
+import { cellReaders, field, RowMessages, writeEach, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
 import { levelSpellings } from './fund-docs'
 import { DocFinder, ProjectFinder } from './fund-lookups'
 import { cachingContext } from './lookups'
@@ -132,14 +132,6 @@ function startFundPayments(outer: ServiceContext, env: KindEnv) {
     return { input: { ...input, kind: entryKind }, messages: m.list, label }
   }
 
-  function write(rows: { rowNumber: number; input: EntryInput }[], tick: (n: number) => void): number[] {
-    const ids: number[] = []
-    rows.forEach((r, i) => {
-      const { kind, ...input } = r.input
-      ids.push((kind === '拨付' ? pay : spend)(outer, { ...input, acceptWarnings: true }).id)
-      tick(i + 1)
-    })
-    return ids
-  }
+  const write = writeEach<EntryInput>(({ kind, ...input }) => (kind === '拨付' ? pay : spend)(outer, input))
   return { convert, write }
 }

@@ -7,7 +7,7 @@ import { checkHousehold, type HouseholdInput } from '../../../services/household
 import { parseCellIdCard, parseCellInteger, parseCellYear, parseEnum } from '../normalise'
 import { foldText, shortText } from '../normalise/text'
 import type { FieldSpec } from '../types'
-import { field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
+import { field, RowMessages, writeEach, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
 import { cachingContext, RegionLookup } from './lookups'
 
 export const attributeSynonyms: Record<string, string> = {
@@ -111,13 +111,6 @@ function startHouseholds(outer: ServiceContext, env: KindEnv) {
     return { input: m.hasErrors ? null : input, messages: m.list, label }
   }
 
-  function write(rows: { rowNumber: number; input: HouseholdInput }[], tick: (n: number) => void): number[] {
-    const ids: number[] = []
-    rows.forEach((r, i) => {
-      ids.push(createHousehold(outer, { ...r.input, acceptWarnings: true }).id)
-      tick(i + 1)
-    })
-    return ids
-  }
+  const write = writeEach<HouseholdInput>((input) => createHousehold(outer, input))
   return { convert, write }
 }

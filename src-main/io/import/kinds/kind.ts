@@ -158,6 +158,19 @@ export function cellReaders(row: RowCells, m: RowMessages, env: KindEnv) {
   }
 }
 
+/**
+ * A kind's `write` through its form service, one record at a time: `save` gets each row's input
+ * with its warnings accepted (the user accepted them in the preview) and returns the new id.
+ */
+export const writeEach =
+  <I>(save: (input: I) => { id: number }) =>
+  (rows: { rowNumber: number; input: I }[], tick: (done: number) => void): number[] =>
+    rows.map((r, i) => {
+      const { id } = save({ ...r.input, acceptWarnings: true })
+      tick(i + 1)
+      return id
+    })
+
 /** A field spec with less typing. */
 export const field = (key: string, label: string, type: FieldSpec['type'], synonyms: string[] = [], extra: Partial<FieldSpec> = {}): FieldSpec => ({
   key,

@@ -8,7 +8,7 @@ import { checkProject, createProject } from '../../../services/projects/write'
 import { parseCellYear, parseEnum } from '../normalise'
 import { foldKey, foldText, shortText } from '../normalise/text'
 import type { FieldSpec } from '../types'
-import { cellReaders, field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
+import { cellReaders, field, RowMessages, writeEach, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
 import { cachingContext, RegionLookup } from './lookups'
 
 type ProjectInput = z.output<typeof projectInput>
@@ -183,13 +183,6 @@ function startProjects(outer: ServiceContext, env: KindEnv) {
     return { input: m.hasErrors ? null : input, messages: m.list, label }
   }
 
-  function write(rows: { rowNumber: number; input: ProjectInput }[], tick: (n: number) => void): number[] {
-    const ids: number[] = []
-    rows.forEach((r, i) => {
-      ids.push(createProject(outer, { ...r.input, acceptWarnings: true }).id)
-      tick(i + 1)
-    })
-    return ids
-  }
+  const write = writeEach<ProjectInput>((input) => createProject(outer, input))
   return { convert, write }
 }
