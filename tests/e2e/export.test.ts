@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs'
 import type { Download } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, pickOption, type AppUnderTest } from './support'
+import { openApp, pickOption, reopenHome, type AppUnderTest } from './support'
 
 let app: AppUnderTest
 
@@ -15,9 +15,7 @@ beforeAll(async () => {
   const loaded = await app.api<{ publicAssets: number }>('demo.load', { scale: 'default' })
   expect(loaded.ok).toBe(true)
   // The page opened on the first-run screen: load it again now that the county exists.
-  await app.page.goto(`${app.url}/#/home`)
-  await app.page.reload()
-  await app.page.locator('.el-menu-item').first().waitFor()
+  await reopenHome(app)
 }, 240_000)
 afterAll(async () => {
   await app?.close()

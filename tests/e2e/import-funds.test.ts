@@ -9,7 +9,7 @@ import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeXlsx } from '../support/spreadsheets'
 import { projectInput } from '../integration/projects-support'
-import { openApp, setupBaarinLeft, type AppUnderTest } from './support'
+import { openApp, setupBaarinLeft, reopenHome, type AppUnderTest } from './support'
 
 let app: AppUnderTest
 const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-import-funds-'))
@@ -17,9 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-import-funds-'))
 beforeAll(async () => {
   app = await openApp('import-funds')
   await setupBaarinLeft(app.page)
-  await app.page.goto(`${app.url}/#/home`)
-  await app.page.reload()
-  await app.page.locator('.el-menu-item').first().waitFor()
+  await reopenHome(app)
 }, 120_000)
 afterAll(async () => {
   await app?.close()

@@ -11,7 +11,7 @@ import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countyLedger, householdCsvRows, idOf, nameOf, projectTable } from '../support/import-fixtures'
 import { hasLibreOffice, htmlTable, htmlToSpreadsheets, libreOfficeConvert, writeCsv, writeXlsx } from '../support/spreadsheets'
-import { openApp, setupBaarinLeft, type AppUnderTest } from './support'
+import { openApp, setupBaarinLeft, reopenHome, type AppUnderTest } from './support'
 
 let app: AppUnderTest
 const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-import-files-'))
@@ -19,9 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-import-files-'))
 beforeAll(async () => {
   app = await openApp('import')
   await setupBaarinLeft(app.page)
-  await app.page.goto(`${app.url}/#/home`)
-  await app.page.reload()
-  await app.page.locator('.el-menu-item').first().waitFor()
+  await reopenHome(app)
 }, 120_000)
 afterAll(async () => {
   await app?.close()

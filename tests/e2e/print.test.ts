@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process'
 import type { Download } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, pickOption, type AppUnderTest } from './support'
+import { openApp, pickOption, reopenHome, type AppUnderTest } from './support'
 
 let app: AppUnderTest
 
@@ -15,9 +15,7 @@ beforeAll(async () => {
   app = await openApp('print')
   const loaded = await app.api('demo.load', { scale: 'default' })
   expect(loaded.ok).toBe(true)
-  await app.page.goto(`${app.url}/#/home`)
-  await app.page.reload()
-  await app.page.locator('.el-menu-item').first().waitFor()
+  await reopenHome(app)
 }, 240_000)
 afterAll(async () => {
   await app?.close()

@@ -65,6 +65,13 @@ export async function pickOption(page: Page, selectTestId: string, text: string)
   await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
 }
 
+/** Opens the home screen again after the county was set up behind the page's back (API, demo load). */
+export async function reopenHome(app: AppUnderTest) {
+  await app.page.goto(`${app.url}/#/home`)
+  await app.page.reload()
+  await app.page.locator('.el-menu-item').first().waitFor()
+}
+
 /** Runs the first-run setup for 巴林左旗 through the UI and waits for the home screen. */
 export async function setupBaarinLeft(page: Page) {
   await pickOption(page, 'pick-province', '内蒙古自治区')
