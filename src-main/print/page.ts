@@ -72,6 +72,12 @@ table.grid tr.group td { font-family: ${fonts.hei}; text-align: left; background
 table.form th { width: 22mm; }
 table.form td.label, table.form th.label { font-family: ${fonts.hei}; background: #f2f2f2; text-align: center; width: 26mm; }
 .section-title { font-family: ${fonts.hei}; font-size: 11pt; margin: 3mm 0 1mm; }
+table.photos { margin-top: 2mm; break-inside: avoid; }
+.photo-row { display: flex; gap: 3mm; }
+.photo { margin: 0; width: 44mm; height: 28mm; display: flex; flex-direction: column; align-items: center; justify-content: center; overflow: hidden; }
+.photo img { max-width: 44mm; max-height: 24mm; object-fit: contain; }
+.photo figcaption { font-size: 7pt; line-height: 1.1; max-width: 44mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+table.photos .note { font-size: 8pt; }
 .foot-block { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 2mm 8mm; margin-top: 4mm; font-size: 10pt; break-inside: avoid; }
 .foot-block .role { white-space: nowrap; }
 .foot-block .blank { display: inline-block; min-width: 24mm; border-bottom: 0.6pt solid #000; }

@@ -2,16 +2,19 @@
  * Reads what the templates print, from the database. Sensitive values (ID numbers, phones, bank
  * accounts) leave here only wrapped in `Sensitive` (public-view.ts), never as plain strings.
  */
+import { readFileSync } from 'node:fs'
 import { fundSourceTypes, type AssetClass } from '../domain/asset-enums'
 import { AppError, notFound } from '../domain/errors'
 import type { MoneyUnit } from '../domain/money'
 import { todayIso } from '../domain/dates'
 import { getAssetDetail } from './assets/read'
+import { locateAttachment } from './assets/lifecycle'
+import type { AttachmentInfo } from '../api/types/assets'
 import type { ServiceContext } from './context'
 import { getSetting } from './settings'
 import type { PrintHeader } from '../print/blocks'
 import { bank, idCard, phone, type Sensitive } from '../print/public-view'
-import type { AssetPrintRecord } from '../print/templates/asset-forms'
+import type { AssetPrintRecord, CardPhoto } from '../print/templates/asset-forms'
 import type { ReceiptHousehold } from '../print/templates/household-receipt'
 import type { LedgerRowBase } from '../print/templates/ledger'
 import { assetJoins, assetOperationJoins, liveAsset, ownerNamesSql } from './assets/ledger'
@@ -151,11 +154,46 @@ export function loadAssetRecords(ctx: ServiceContext, scope: { assetId?: number;
     return {
       ...detail,
       attachmentCount: attachments.length,
+      photos: cardPhotos(ctx, attachments),
       custody: custody.map((c) => ({ ...c, phone: phone(c.phone) })),
       fundSourceNames: sourceNames,
       regionCode: detail.villageCode ?? detail.townCode,
     }
   })
+}
+
+/** Largest photo embedded in a card; a bigger one is left to the attachment list. */
+const MAX_PHOTO_BYTES = 8 * 1048576
+const PHOTO_CATEGORY = '照片'
+
+/** JPEG or PNG by the file's first bytes (the name may lie); null for anything else. */
+function imageType(head: Buffer): 'image/jpeg' | 'image/png' | null {
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg'
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
+  return null
+}
+
+/**
+ * The card's photos (§6.1 ⑧): the first two JPEG/PNG attachments, those of category 照片 first,
+ * read from the data folder and embedded; a missing or unreadable file is skipped.
+ */
+function cardPhotos(ctx: ServiceContext, attachments: AttachmentInfo[]): CardPhoto[] {
+  const candidates = [...attachments]
+    .filter((a) => a.sizeBytes <= MAX_PHOTO_BYTES && /\.(jpe?g|png)$/i.test(a.fileName))
+    .sort((x, y) => Number(y.category === PHOTO_CATEGORY) - Number(x.category === PHOTO_CATEGORY) || x.id - y.id)
+  const photos: CardPhoto[] = []
+  for (const a of candidates) {
+    if (photos.length === 2) break
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(locateAttachment(ctx, a.id).path)
+    } catch {
+      continue
+    }
+    const type = imageType(bytes)
+    if (type) photos.push({ fileName: a.fileName, dataUri: `data:${type};base64,${bytes.toString('base64')}` })
+  }
+  return photos
 }
 
 /** Households with their issued items: one household, or every household of a village (optionally one year). */

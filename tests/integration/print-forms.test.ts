@@ -3,9 +3,11 @@
  * Electron's printToPDF do) on a small hand-made 巴林左旗 data set, read back with pdftotext:
  * titles, hand-computed totals, 金额大写, 第X页 共Y页 on each page, 公示版 masking, HTML escaping.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ServiceHost } from '../../src-main/core/service-host'
 import { idCardCheckChar } from '../../src-main/domain/id-card'
@@ -14,6 +16,35 @@ import { completeSetup } from '../../src-main/services/setup'
 import { closePrintBrowser } from '../../src-main/web/bridge-print'
 import { api, pageNumbersOk, renderJob, squash, toPng } from '../support/print'
 import { defaultSetup, LINDONG, LONGCHANG, resourcesDir } from '../support/temp'
+
+/** A real PNG of one colour (zlib-compressed scanlines, CRCs), for photo attachments. */
+function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff
+    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const out = Buffer.alloc(body.length + 8)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(crc(body), body.length + 4)
+    return out
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8)
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())])
+  const raw = Buffer.concat(Array.from({ length: height }, () => row))
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+}
 
 // One data set for the whole file (built in beforeAll), so no per-test cleanup here.
 const dir = mkdtempSync(join(tmpdir(), 'ledger-print-forms-'))
@@ -248,6 +279,7 @@ describe('print templates on a small hand-made county', { timeout: 120_000 }, ()
     expect(text).toContain(CUSTODIAN_PHONE)
     expect(text).toContain('产权单位（盖章）')
     expect(text).toContain('乡镇（苏木）审核（盖章）')
+    expect(text).toContain('六、资产照片未上传照片（系统附件0个）')
     expect(pdf.pages).toBe(1)
     expect(pageNumbersOk(pdf)).toBe(true)
     toPng(pdf.file, 'forms-card', 1)
@@ -309,6 +341,27 @@ describe('print templates on a small hand-made county', { timeout: 120_000 }, ()
     const p = squash(pub.text)
     for (const secret of [HEAD_ID, HEAD_PHONE, HEAD_BANK]) expect(p).not.toContain(secret)
     expect(p).toContain('***************3445')
+  })
+
+  // Last: it gives the first asset attachments the other tests do not expect.
+  it('puts the photos of an asset on its card (JPEG/PNG by their bytes, 照片 first), still one page', async () => {
+    const add = (fileName: string, category: string, bytes: Buffer) =>
+      api(f.host, 'assets.addAttachment', { id: f.a1, category, fileName, contentBase64: bytes.toString('base64') })
+    await add('验收报告.jpg', '验收报告', Buffer.from('不是图片，只是改了扩展名'))
+    await add('远景.png', '其他', solidPng(320, 200, [200, 40, 40]))
+    await add('现场照片.png', '照片', solidPng(400, 300, [40, 120, 200]))
+    const pdf = await renderJob(f.host, { template: 'assetCard', assetId: f.a1, variant: '内部版' }, 'forms-card-photos')
+    const text = squash(pdf.text)
+    expect(text).toContain('六、资产照片')
+    expect(text.indexOf('现场照片.png')).toBeGreaterThan(-1)
+    expect(text.indexOf('现场照片.png')).toBeLessThan(text.indexOf('远景.png'))
+    expect(text).not.toContain('验收报告.jpg')
+    expect(text).toContain('（系统附件3个）')
+    expect(text).not.toContain('未上传照片')
+    expect(pdf.pages).toBe(1)
+    const images = execFileSync('pdfimages', ['-list', pdf.file], { encoding: 'utf8' }).trim().split('\n').slice(2)
+    expect(images.map((l) => l.trim().split(/\s+/).slice(3, 5).join('x')).sort()).toEqual(['320x200', '400x300'])
+    toPng(pdf.file, 'forms-card-photos', 1)
   })
 
   it('refuses what it cannot print, in Chinese', async () => {

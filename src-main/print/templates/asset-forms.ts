@@ -12,8 +12,17 @@ import { fenToChineseUpper } from '../money-words'
 import type { PageSetup } from '../page'
 import type { Projected, Sensitive, Variant } from '../public-view'
 
+/** A photo for the card: an image attachment, embedded (the print window loads nothing from disk). */
+export interface CardPhoto {
+  fileName: string
+  /** data:image/jpeg;base64,… or data:image/png;base64,… */
+  dataUri: string
+}
+
 export type AssetPrintRecord = Omit<AssetDetail, 'custody' | 'attachments' | 'problems'> & {
   attachmentCount: number
+  /** Up to two photos (category 照片 first). */
+  photos: CardPhoto[]
   custody: (Omit<CustodyRecord, 'phone'> & { phone: Sensitive })[]
   /** Fund source names by code, for the source table. */
   fundSourceNames: Record<string, string>
@@ -63,6 +72,23 @@ function fundTable(a: A) {
   <tr class="total"><td colspan="3">合计（其中财政资金 ${money(a.fiscalFen)} 元）</td><td class="num">${money(total)}</td><td colspan="2">大写：${upper(total)}</td></tr>
   </tbody>
 </table>`
+}
+
+/** 六、资产照片: up to two photos in one row beside the label (small, so the card stays one page); one line when there is none. */
+function photoBlock(a: A) {
+  const photos = a.photos
+  if (!photos.length) {
+    return h`<table class="grid form photos">
+    <colgroup><col style="width:16%"><col></colgroup>
+    <tr><td class="label">六、资产照片</td><td>未上传照片（系统附件${a.attachmentCount}个）</td></tr>
+  </table>`
+  }
+  return h`<table class="grid form photos">
+    <colgroup><col style="width:16%"><col></colgroup>
+    <tr><td class="label">六、资产照片<div class="note">（系统附件${a.attachmentCount}个）</div></td><td><div class="photo-row">${photos.map(
+      (p) => h`<figure class="photo"><img src="${p.dataUri}" alt=""><figcaption>${p.fileName}</figcaption></figure>`,
+    )}</div></td></tr>
+  </table>`
 }
 
 function cardPage(layout: PrintLayout, header: PrintHeader, a: A, variantMark: SafeHtml | string) {
@@ -119,8 +145,8 @@ function cardPage(layout: PrintLayout, header: PrintHeader, a: A, variantMark: S
       ? a.statusHistory.slice(0, 4).map((s) => h`<tr><td class="c">${s.changeDate}</td><td class="c">${s.fromStatus ? `${s.fromStatus}→${s.toStatus}` : s.toStatus}</td><td>${s.reason}</td><td>${s.docNo}</td></tr>`)
       : h`<tr><td class="c">　</td><td></td><td></td><td></td></tr>`}</tbody>
   </table>
+  ${photoBlock(a)}
   ${signBoxes(layout.cardSigners.map((s) => ({ who: s.who, seal: s.seal })), 4)}
-  <div class="muted small">照片及附件：见系统附件（${a.attachmentCount}个）</div>
 </section>`
 }
 
