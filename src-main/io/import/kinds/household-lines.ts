@@ -81,6 +81,8 @@ export const householdLineKind: ImportKind<HouseholdLineInput> = {
 const BULK_TRIGGERS = ['hal_count_insert', 'hal_summary_insert', 'hal_head_insert'] as const
 /** From this many lines (and at least as many as the roster holds) the indexes are rebuilt rather than updated line by line. */
 const BULK_INDEX_ROWS = 20_000
+/** Distinct ID numbers memoised (a county has up to some 100,000 households). */
+const HOUSEHOLD_MEMO_LIMIT = 200_000
 /** The key of a summary cell (as in migration 003). */
 const SUMMARY_CELL = 'town_code, project_year, subtype_code, fund_source, current_status, attribute'
 
@@ -105,7 +107,8 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
     const item = cellMemo(row, 'item', 'name', (v) => normalizeName(foldText(v)))
     const label = `${shortText(headName || `第${row.rowNumber}行`, 10)} ${shortText(item, 12)}`
 
-    const id = parseCellIdCard(row.get('idNo'))
+    // A household's ID is on each of its lines: memoised for as many households as the county has.
+    const id = cellMemo(row, 'idNo', 'id', parseCellIdCard, HOUSEHOLD_MEMO_LIMIT)
     let hh: HouseholdRef | null = null
     if (id.error) m.error('idNo', id.error)
     else if (!id.value) m.error('idNo', '请填写户主身份证号（按身份证号找到农户）')

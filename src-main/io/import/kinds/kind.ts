@@ -44,8 +44,8 @@ export interface RowCells {
 }
 
 /** A pure function of one field's cell, computed once per distinct value when the row offers a memo. */
-export const cellMemo = <T>(row: RowCells, key: string, slot: string, compute: (v: CellValue | undefined) => T): T =>
-  row.memo ? row.memo.get(key, slot, row.get(key), compute) : compute(row.get(key))
+export const cellMemo = <T>(row: RowCells, key: string, slot: string, compute: (v: CellValue | undefined) => T, limit?: number): T =>
+  row.memo ? row.memo.get(key, slot, row.get(key), compute, limit) : compute(row.get(key))
 
 /** Above this many distinct values a field is taken as unique per row (names, ear tags) and no longer memoised. */
 const MEMO_LIMIT = 4096
@@ -58,7 +58,7 @@ const MEMO_LIMIT = 4096
 export class CellMemo {
   /** `${field}\u0000${slot}` → value → result; null once the field has too many distinct values. */
   private readonly slots = new Map<string, Map<unknown, unknown> | null>()
-  get<T>(key: string, slot: string, v: CellValue | undefined, compute: (v: CellValue | undefined) => T): T {
+  get<T>(key: string, slot: string, v: CellValue | undefined, compute: (v: CellValue | undefined) => T, limit = MEMO_LIMIT): T {
     const id = key + '\u0000' + slot
     let cache = this.slots.get(id)
     if (cache === null) return compute(v)
@@ -68,7 +68,7 @@ export class CellMemo {
     const hit = cache.get(k)
     if (hit !== undefined || cache.has(k)) return hit as T
     const result = compute(v)
-    if (cache.size >= MEMO_LIMIT) this.slots.set(id, null)
+    if (cache.size >= limit) this.slots.set(id, null)
     else cache.set(k, result)
     return result
   }
