@@ -318,8 +318,8 @@ function cellOf(attrs: { s?: string; t?: string }, inner: string | undefined, ct
   }
 }
 
-const ROW_OPEN = new RegExp(`<${P}row\\b([^>]*?)(/>|>)`, 'g')
-const ROW_CLOSE = new RegExp(`</${P}row>`, 'g')
+/** A row's start tag: its namespace prefix, attributes, and whether it closes itself. */
+const ROW_OPEN = new RegExp(`<(${P})row\\b([^>]*?)(/>|>)`, 'g')
 const SHEETDATA_END = new RegExp(`</${P}sheetData>`)
 const MERGE = new RegExp(`<${P}mergeCell\\b[^>]*?ref\\s*=\\s*"([A-Za-z$0-9]+)(?::([A-Za-z$0-9]+))?"`, 'g')
 
@@ -372,20 +372,20 @@ async function readSheet(
       ROW_OPEN.lastIndex = pos
       const open = ROW_OPEN.exec(buf)
       if (!open) break
-      if (open[2] === '/>') {
-        parseRow(open[1], '')
+      if (open[3] === '/>') {
+        parseRow(open[2], '')
         pos = ROW_OPEN.lastIndex
         continue
       }
-      ROW_CLOSE.lastIndex = ROW_OPEN.lastIndex
-      const close = ROW_CLOSE.exec(buf)
-      if (!close) {
+      const closeTag = `</${open[1]}row>`
+      const close = buf.indexOf(closeTag, ROW_OPEN.lastIndex)
+      if (close < 0) {
         pos = open.index
         break
       }
-      if (nextRow < limit) parseRow(open[1], buf.slice(ROW_OPEN.lastIndex, close.index))
+      if (nextRow < limit) parseRow(open[2], buf.slice(ROW_OPEN.lastIndex, close))
       else nextRow++
-      pos = ROW_CLOSE.lastIndex
+      pos = close + closeTag.length
     }
     const rest = buf.slice(pos)
     const end = SHEETDATA_END.exec(rest)
