@@ -17,6 +17,7 @@ import type { ApiResult } from '../api/contract'
 import { createGateway } from '../api/gateway'
 import type { CoreClient } from '../core/core-client'
 import { writeOutboxFile } from '../files/file-box'
+import { printViewport } from './page'
 import type { PrintHtml } from './service'
 
 export const PRINT_PDF_CHANNEL = 'print:pdf'
@@ -43,8 +44,9 @@ const invalid = (error: z.ZodError) => ({ ok: false, code: 'INVALID_INPUT', mess
 /** The hidden window a print job is laid out in: no preload, no node, no JavaScript, its own session. */
 export const printWindowOptions = {
   show: false,
-  width: 1200,
-  height: 900,
+  // far wider than any page: Chromium's first print layout pass (at the window's width) finds an empty body (page.ts)
+  width: printViewport.width,
+  height: printViewport.height,
   webPreferences: {
     sandbox: true,
     contextIsolation: true,

@@ -5,15 +5,16 @@
  * Page numbers (第X页 共Y页) and the page size come from the document's own @page CSS, exactly as
  * under Electron (preferCSSPageSize).
  */
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { printInput } from '../api/channels/print'
 import type { ApiResult } from '../api/contract'
 import type { OutboxFile } from '../api/types/files'
 import { writeOutboxFile } from '../files/file-box'
-import type { PrintPageOptions } from '../print/page'
+import { printViewport, type PrintPageOptions } from '../print/page'
 import type { PrintHtml } from '../print/service'
 
 let browser: Promise<Browser> | null = null
+let context: Promise<BrowserContext> | null = null
 
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update']
 
@@ -21,19 +22,33 @@ async function getBrowser(): Promise<Browser> {
   if (!browser) {
     browser = chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs })
     browser.then(
-      (b) => b.on('disconnected', () => (browser = null)),
+      (b) =>
+        b.on('disconnected', () => {
+          browser = null
+          context = null
+        }),
       () => (browser = null),
     )
   }
   return browser
 }
 
+/** One context for every job (no JavaScript, offline), a new tab per job: cheaper than a context per job. */
+async function getContext(): Promise<BrowserContext> {
+  if (!context) {
+    context = getBrowser()
+      // as wide as Electron's print window: Chromium's first print layout pass then finds an empty body (page.ts)
+      .then((b) => b.newContext({ javaScriptEnabled: false, offline: true, viewport: { width: printViewport.width, height: printViewport.height } }))
+      .then((c) => c.on('close', () => (context = null)))
+    context.catch(() => (context = null))
+  }
+  return context
+}
+
 /** Renders one print job's HTML to PDF bytes. */
 export async function renderPdf(html: string, page: PrintPageOptions): Promise<Buffer> {
-  const b = await getBrowser()
-  const context = await b.newContext({ javaScriptEnabled: false, offline: true })
+  const tab = await (await getContext()).newPage()
   try {
-    const tab = await context.newPage()
     await tab.setContent(html, { waitUntil: 'load' })
     return await tab.pdf({
       preferCSSPageSize: true,
@@ -43,13 +58,14 @@ export async function renderPdf(html: string, page: PrintPageOptions): Promise<B
       height: `${page.heightMm}mm`,
     })
   } finally {
-    await context.close()
+    await tab.close()
   }
 }
 
 export async function closePrintBrowser() {
   const pending = browser
   browser = null
+  context = null
   if (pending) await (await pending.catch(() => null))?.close()
 }
 

@@ -3,11 +3,13 @@
  * template and Chromium's page.pdf (browser already running, as in the bridge; Electron's
  * printToPDF is the same engine), against LibreOffice converting the same 2,000 rows as an xlsx
  * (built with exceljs, landscape A4, fit to width) to PDF, with a private profile.
- * Debian's Chromium embeds the CJK fonts as Type 3 (bigger, slower) where Electron embeds CID fonts,
- * so the size figures are an upper bound for the app.
+ * Fonts: the print CSS falls back to TrueType CJK fonts on Linux (AR PL UMing, 文泉驿微米黑; Debian
+ * packages fonts-arphic-uming and fonts-wqy-microhei, installed here when missing, as LibreOffice is),
+ * which Chromium embeds as CID subsets; Noto CJK (OpenType/CFF) would go in as Type 3 glyph programs,
+ * bigger and slower. LibreOffice gets the same font as our table cells, so both sides draw the same glyphs.
  */
 import ExcelJS from 'exceljs'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -24,6 +26,19 @@ import { closePrintBrowser, renderPdf } from '../../src-main/web/bridge-print'
 import { note, tempDir, type Figure } from './support'
 
 const ROWS = 2000
+/** The TrueType CJK fonts the print CSS prefers on Linux (page.ts), by Debian package. */
+const printFonts: Record<string, string> = { 'AR PL UMing CN': 'fonts-arphic-uming', 'WenQuanYi Micro Hei': 'fonts-wqy-microhei' }
+const hasFont = (family: string) => execFileSync('fc-list', [`:family=${family}`, 'family']).toString().trim() !== ''
+
+function ensurePrintFonts(): string {
+  const missing = Object.keys(printFonts).filter((f) => !hasFont(f))
+  if (missing.length && process.getuid?.() === 0) {
+    note(`安装打印字体（${missing.map((f) => printFonts[f]).join('、')}）…`)
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing.map((f) => printFonts[f])], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  }
+  // the font our table cells are drawn in here; LibreOffice uses the same
+  return hasFont('AR PL UMing CN') ? 'AR PL UMing CN' : 'Noto Serif CJK SC'
+}
 const setup: PageSetup = { paper: 'A4', orientation: 'landscape', marginsMm: [12, 10, 14, 10] }
 
 interface Fixture {
@@ -43,6 +58,7 @@ let fixture: Fixture | undefined
 
 async function prepare(): Promise<Fixture> {
   if (fixture) return fixture
+  const cellFont = ensurePrintFonts()
   const { dir, remove } = tempDir('print')
   const host = await ServiceHost.open({ dataDir: dir, resourcesDir: resolve('resources'), appVersion: 'bench' })
   note('生成示例旗县（默认规模）…')
@@ -65,7 +81,7 @@ async function prepare(): Promise<Fixture> {
   )
   sheet.columns.forEach((col, i) => {
     col.width = columns[i].width * 0.6
-    col.font = { name: 'Noto Serif CJK SC', size: 8 }
+    col.font = { name: cellFont, size: 8 }
     col.alignment = { wrapText: true, vertical: 'middle' }
   })
   sheet.eachRow((row) => row.eachCell((cell) => (cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } })))

@@ -37,6 +37,8 @@ describe('print on the demo county', { timeout: 180_000 }, () => {
     )
     const pdf = await renderJob(host, { template: 'ledger', class: '公益类', townCode: town.code, variant: '公示版' }, 'demo-ledger-public')
     expect(pdf.pages).toBeGreaterThan(5)
+    // dense, as a ledger for the file cabinet: on average at least 17 lines per A4 page (656 lines: 37 pages; it was 13.5)
+    expect(pdf.pages).toBeLessThanOrEqual(Math.ceil(town.n / 17))
     expect(squash(pdf.pageText(1))).toContain(`巴林左旗${town.name}公益类帮扶项目资产台账`)
     for (const n of [2, Math.ceil(pdf.pages / 2), pdf.pages]) {
       const page = squash(pdf.pageText(n))

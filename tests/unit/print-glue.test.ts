@@ -46,6 +46,7 @@ vi.mock('electron', async () => {
 })
 
 import { PRINT_PDF_CHANNEL, PRINT_PRINT_CHANNEL, PRINT_PRINTERS_CHANNEL, printWindowOptions, registerPrintHandlers } from '../../src-main/print/electron-pdf'
+import { printViewport } from '../../src-main/print/page'
 
 const page = { paper: 'A3', orientation: 'landscape', marginsMm: [12, 10, 14, 10], widthMm: 420, heightMm: 297 }
 const made = { ok: true, data: { html: '<!DOCTYPE html><title>台账</title><p>林东镇</p>', title: '巴林左旗林东镇 公益类帮扶项目资产台账', fileName: '巴林左旗林东镇 公益类帮扶项目资产台账（公示版）.pdf', page } }
@@ -80,6 +81,7 @@ describe('print glue (electron-pdf.ts)', () => {
     const [win] = electron.windows
     expect(win.options).toEqual(printWindowOptions)
     expect(printWindowOptions.show).toBe(false)
+    expect(printWindowOptions.width).toBe(printViewport.width) // see page.ts: Chromium's first print pass finds an empty body
     expect(printWindowOptions.webPreferences).toMatchObject({ sandbox: true, javascript: false, nodeIntegration: false, contextIsolation: true })
     expect(win.loadedHtml).toEqual([made.data.html])
     expect(win.pdfOptions).toEqual([{ preferCSSPageSize: true, printBackground: true, pageSize: 'A3', landscape: true }])

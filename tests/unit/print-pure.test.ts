@@ -3,6 +3,7 @@ import { esc, h, raw } from '../../src-main/print/html'
 import { fillTitle, layoutFor } from '../../src-main/print/layouts'
 import { fenToChineseUpper } from '../../src-main/print/money-words'
 import { bank, health, idCard, internalView, phone, projectFor, publicView, Sensitive } from '../../src-main/print/public-view'
+import { baseCss, fonts, pageOptions, papers, printViewport } from '../../src-main/print/page'
 
 describe('金额大写 (nzh, from exact 分)', () => {
   it.each([
@@ -75,5 +76,29 @@ describe('layouts are data', () => {
     )
     expect(fillTitle(layout.ledgerTitle, { county: '巴林左旗', class: '经营类', assetLabel: '帮扶项目资产' })).toBe('巴林左旗 经营类帮扶项目资产台账')
     expect(layoutFor('999999').ledgerColumns.到户类.find((c) => c.field === 'bankAccount')?.publicHidden).toBe(true)
+  })
+})
+
+describe('print CSS: laid out for print only', () => {
+  it('hides the body on screen and in print media wider than any page, and the glue window is wider', () => {
+    // the widest page: A3 landscape inside the narrowest margins, in CSS px; Chromium shrinks an overflowing page to fit by at most 2×
+    const widestPx = Math.max(...papers.map((paper) => pageOptions({ paper, orientation: 'landscape', marginsMm: [0, 0, 0, 0] }).widthMm)) * (96 / 25.4)
+    expect(printViewport.hideFromPx).toBeGreaterThan(2 * widestPx)
+    expect(printViewport.width).toBeGreaterThan(printViewport.hideFromPx)
+    const css = baseCss({ paper: 'A3', orientation: 'landscape', marginsMm: [12, 10, 14, 10] }).value
+    expect(css).toContain(`@media screen, print and (min-width: ${printViewport.hideFromPx}px) { body { display: none; } }`)
+  })
+
+  it('puts the Windows fonts first and TrueType Linux fonts before Noto CJK', () => {
+    for (const stack of [fonts.song, fonts.fangsong, fonts.hei]) {
+      const families = stack.split(',').map((f) => f.trim().replace(/"/g, ''))
+      const at = (name: string) => families.indexOf(name)
+      const windows = at('SimSun') >= 0 ? at('SimSun') : at('FangSong') >= 0 ? at('FangSong') : at('SimHei')
+      expect(windows).toBe(0)
+      const trueType = Math.max(at('AR PL UMing CN'), at('WenQuanYi Micro Hei'))
+      const noto = Math.max(at('Noto Serif CJK SC'), at('Noto Sans CJK SC'))
+      expect(trueType).toBeGreaterThan(0)
+      expect(trueType).toBeLessThan(noto)
+    }
   })
 })

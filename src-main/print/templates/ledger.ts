@@ -139,7 +139,19 @@ export function renderLedger(layout: PrintLayout, variant: Variant, setup: PageS
   } else {
     body = [h`<h1 class="doc-title">${mainTitle}</h1>${variantMark}${headBlock(data.header, { unit })}${tableFor(data.rows, data.groupBy, true)}${footBlock(layout.footerRoles)}`]
   }
+  // Dense, as a ledger for the file cabinet is: small padding, tight lines, columns sized to their
+  // content (layouts.ts). Text wraps at CJK characters and, only when a word is longer than its
+  // cell, inside it (codes, amounts): nothing is cut off and nothing spills into the next cell.
   const size = setup.paper === 'A3' ? 10 : 8
-  const css = `table.ledger, table.ledger th { font-size: ${size}pt; line-height: 1.25; } table.ledger th, table.ledger td { padding: 0.5mm 0.7mm; } table.ledger td.nw { white-space: nowrap; }`
+  const css = `table.ledger, table.ledger th { font-size: ${size}pt; line-height: 1.2; }
+table.ledger th, table.ledger td { padding: 0.25mm 0.35mm; word-break: normal; overflow-wrap: anywhere; }
+table.ledger td.num, table.ledger td.nw { white-space: normal; }
+table.ledger th { line-height: 1.15; }
+/* separated borders, each cell drawing its right and bottom edge (the header row and the first column
+   also their top and left): the same grid as collapsed borders, with less work for 2,000 lines */
+table.ledger { border-collapse: separate; border-spacing: 0; }
+table.ledger th, table.ledger td { border-width: 0 0.6pt 0.6pt 0; }
+table.ledger th { border-top-width: 0.6pt; }
+table.ledger th:first-child, table.ledger td:first-child { border-left-width: 0.6pt; }`
   return { html: documentShell(mainTitle, setup, body, css), title: mainTitle }
 }
