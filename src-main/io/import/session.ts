@@ -26,7 +26,7 @@ export const SESSION_TTL_MS = 60 * 60 * 1000
 const PREVIEW_PAGE = 50
 const PROGRESS_EVERY = 2000
 /** Page cache for a large commit, in KiB. */
-const COMMIT_CACHE_KIB = 64 * 1024
+const COMMIT_CACHE_KIB = 32 * 1024
 
 interface RowResult {
   /** Index into table.rows. */
