@@ -158,7 +158,12 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+// Exits when done: a figure run on its own (--only) can leave a shared resource open (the print
+// browser) that the teardown of a figure not selected would have closed.
+main().then(
+  () => process.exit(),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
