@@ -37,15 +37,6 @@ const attr = (tag: string, name: string) => {
   return m ? xmlDecode(m[1] ?? m[2]) : undefined
 }
 
-/** The r, s and t attributes of a <c> or <row> tag in one pass. */
-const CELL_ATTR = /\s([rst])\s*=\s*"([^"]*)"/g
-function cellAttrs(tag: string): { r?: string; s?: string; t?: string } {
-  const out: { r?: string; s?: string; t?: string } = {}
-  CELL_ATTR.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = CELL_ATTR.exec(tag))) out[m[1] as 'r' | 's' | 't'] = m[2]
-  return out
-}
 
 /** Optional namespace prefix of SpreadsheetML tags (<x:row> from some .NET writers). */
 const P = '(?:[A-Za-z_][\\w.-]*:)?'
@@ -212,7 +203,7 @@ interface RawCell {
 const isNameChar = (code: number) =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 58 || code === 95 || code === 45 || code === 46
 
-/** The r, s and t attributes of a start tag `<name …>` (text from after the name to before `>` or `/>`). */
+/** The r, s and t attributes of a <c> or <row> start tag (its text from after the name to before `>` or `/>`). */
 function tagAttrs(tag: string): { r?: string; s?: string; t?: string } {
   const out: { r?: string; s?: string; t?: string } = {}
   let i = 0
@@ -340,7 +331,7 @@ async function readSheet(
   const limit = maxRows && maxRows > 0 ? maxRows : Infinity
 
   const parseRow = (attrs: string, inner: string) => {
-    const rAttr = cellAttrs(attrs).r
+    const rAttr = tagAttrs(attrs).r
     const r = rAttr ? Number(rAttr) - 1 : nextRow
     nextRow = r + 1
     if (r >= limit || r < 0) return
