@@ -52,7 +52,7 @@ async function start() {
   const isTrustedSender = (event: IpcMainInvokeEvent) => event.senderFrame?.url.startsWith(process.env['ELECTRON_RENDERER_URL'] ?? 'file://') ?? false
   registerIpc(activeCore, isTrustedSender)
   registerFileHandlers(dataDir, isTrustedSender)
-  registerPrintHandlers(activeCore, dataDir, isTrustedSender)
+  const printing = registerPrintHandlers(activeCore, dataDir, isTrustedSender)
   activeCore.onProgress((progress) => mainWindow?.webContents.send('api:progress', progress))
 
   buildAppMenu({
@@ -71,4 +71,10 @@ async function start() {
     },
   })
   mainWindow = createMainWindow(join(resourcesDir(), 'icon.png'))
+  // the hidden print window is kept between jobs (print-window.ts): it must not keep the app open
+  mainWindow.on('closed', () => {
+    mainWindow = null
+    printing.close()
+    app.quit()
+  })
 }

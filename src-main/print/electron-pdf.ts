@@ -1,13 +1,13 @@
 /**
  * Electron glue for printing (the core has no browser): the core makes the HTML (`print.html`), a
- * hidden, sandboxed window without JavaScript loads it, and
+ * hidden, sandboxed window without JavaScript (kept between jobs, print-window.ts) loads it, and
  *   print:pdf      → webContents.printToPDF → a PDF in the outbox → OutboxFile (preview and 保存PDF)
  *   print:print    → webContents.print({ deviceName, copies, … }) on paper
  *   print:printers → the system's printers (getPrintersAsync)
  * Page size, orientation, margins and 第X页 共Y页 come from the document's own @page CSS
  * (preferCSSPageSize), so the preview PDF and the printed sheets are laid out by the same rules.
  */
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -18,6 +18,7 @@ import { createGateway } from '../api/gateway'
 import type { CoreClient } from '../core/core-client'
 import { writeOutboxFile } from '../files/file-box'
 import { printViewport } from './page'
+import { createPrintWindowKeeper, type PrintWindowKeeper } from './print-window'
 import type { PrintHtml } from './service'
 
 export const PRINT_PDF_CHANNEL = 'print:pdf'
@@ -60,26 +61,23 @@ export const printWindowOptions = {
   },
 } as const
 
-/** Loads a job's HTML into a fresh hidden window (from a temp file: big ledgers exceed data: URL limits), runs `use`, closes it. */
-async function withPrintWindow<T>(dataDir: string, html: string, use: (contents: WebContents) => Promise<T>): Promise<T> {
+/** Writes a job's HTML to a temp file (big ledgers exceed data: URL limits) and lays it out in the kept print window. */
+async function withPrintWindow<T>(keeper: PrintWindowKeeper, dataDir: string, html: string, use: (contents: WebContents) => Promise<T>): Promise<T> {
   const dir = join(dataDir, 'print-tmp')
   mkdirSync(dir, { recursive: true })
   const file = join(dir, `${randomUUID()}.html`)
   writeFileSync(file, html, 'utf8')
-  const window = new BrowserWindow(printWindowOptions)
   try {
-    window.webContents.on('will-navigate', (event) => event.preventDefault())
-    window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-    await window.loadFile(file)
-    return await use(window.webContents)
+    return await keeper.run(file, use)
   } finally {
-    if (!window.isDestroyed()) window.destroy()
     rmSync(file, { force: true })
   }
 }
 
+/** Registers the print channels; the returned `close` closes the kept print window (call it when the main window closes). */
 export function registerPrintHandlers(core: Pick<CoreClient, 'call'>, dataDir: string, isTrustedSender: (event: IpcMainInvokeEvent) => boolean) {
   const handle = createGateway(core)
+  const keeper = createPrintWindowKeeper(printWindowOptions)
 
   async function htmlOf(job: unknown): Promise<ApiResult<PrintHtml>> {
     return (await handle('print.html', job)) as ApiResult<PrintHtml>
@@ -93,7 +91,7 @@ export function registerPrintHandlers(core: Pick<CoreClient, 'call'>, dataDir: s
     if (!made.ok) return made
     const { html, page, fileName } = made.data
     try {
-      const pdf = await withPrintWindow(dataDir, html, (contents) =>
+      const pdf = await withPrintWindow(keeper, dataDir, html, (contents) =>
         contents.printToPDF({ preferCSSPageSize: true, printBackground: true, pageSize: page.paper, landscape: page.orientation === 'landscape' }),
       )
       return { ok: true, data: writeOutboxFile(dataDir, fileName, pdf) }
@@ -111,7 +109,7 @@ export function registerPrintHandlers(core: Pick<CoreClient, 'call'>, dataDir: s
     const { html, page } = made.data
     const { deviceName, copies, duplex } = options.data
     try {
-      return await withPrintWindow(dataDir, html, (contents) =>
+      return await withPrintWindow(keeper, dataDir, html, (contents) =>
         new Promise<ApiResult<{ printed: true }>>((done) => {
           contents.print(
             {
@@ -145,4 +143,6 @@ export function registerPrintHandlers(core: Pick<CoreClient, 'call'>, dataDir: s
       return { ok: false, code: 'PRINTERS_FAILED', message: `无法获取打印机列表：${(error as Error).message}` }
     }
   })
+
+  return { close: keeper.close }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -6,8 +6,20 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 // A stand-in for the parts of Electron the print glue touches: a fake webContents records what it was asked.
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, input?: unknown) => unknown>()
-  const windows: { options: Record<string, unknown>; loaded: string[]; loadedHtml: string[]; destroyed: boolean; printed: unknown[]; pdfOptions: unknown[] }[] = []
-  const state = { printResult: [true, ''] as [boolean, string] }
+  type Listener = (...args: unknown[]) => void
+  const windows: {
+    options: Record<string, unknown>
+    loaded: string[]
+    loadedHtml: string[]
+    urls: string[]
+    destroyed: boolean
+    printed: unknown[]
+    pdfOptions: unknown[]
+    listeners: Map<string, Listener>
+    busy: boolean
+    overlapped: boolean
+  }[] = []
+  const state = { printResult: [true, ''] as [boolean, string], pdfDelayMs: 0, pdfFails: false }
   return { handlers, windows, state }
 })
 
@@ -17,13 +29,33 @@ vi.mock('electron', async () => {
     record: (typeof electron.windows)[number]
     webContents: Record<string, unknown>
     constructor(options: Record<string, unknown>) {
-      const record = { options, loaded: [] as string[], loadedHtml: [] as string[], destroyed: false, printed: [] as unknown[], pdfOptions: [] as unknown[] }
+      const record = {
+        options,
+        loaded: [] as string[],
+        loadedHtml: [] as string[],
+        urls: [] as string[],
+        destroyed: false,
+        printed: [] as unknown[],
+        pdfOptions: [] as unknown[],
+        listeners: new Map(),
+        busy: false,
+        overlapped: false,
+      }
       this.record = record
       electron.windows.push(record)
       this.webContents = {
-        on: () => undefined,
+        on: (name: string, listener: (...args: unknown[]) => void) => record.listeners.set(name, listener),
         setWindowOpenHandler: () => undefined,
-        printToPDF: async (options: unknown) => (record.pdfOptions.push(options), Buffer.from('%PDF-1.7 fake')),
+        loadURL: (url: string) => (record.urls.push(url), Promise.resolve()),
+        printToPDF: async (options: unknown) => {
+          if (record.busy) record.overlapped = true
+          record.busy = true
+          await new Promise((wait) => setTimeout(wait, electron.state.pdfDelayMs))
+          record.busy = false
+          if (electron.state.pdfFails) throw new Error('渲染进程无响应')
+          record.pdfOptions.push(options)
+          return Buffer.from('%PDF-1.7 fake')
+        },
         print: (options: unknown, callback: (ok: boolean, reason: string) => void) => {
           record.printed.push(options)
           callback(...electron.state.printResult)
@@ -46,6 +78,7 @@ vi.mock('electron', async () => {
 })
 
 import { PRINT_PDF_CHANNEL, PRINT_PRINT_CHANNEL, PRINT_PRINTERS_CHANNEL, printWindowOptions, registerPrintHandlers } from '../../src-main/print/electron-pdf'
+import { createPrintWindowKeeper } from '../../src-main/print/print-window'
 import { printViewport } from '../../src-main/print/page'
 
 const page = { paper: 'A3', orientation: 'landscape', marginsMm: [12, 10, 14, 10], widthMm: 420, heightMm: 297 }
@@ -56,6 +89,8 @@ beforeEach(() => {
   electron.handlers.clear()
   electron.windows.length = 0
   electron.state.printResult = [true, '']
+  electron.state.pdfDelayMs = 0
+  electron.state.pdfFails = false
   dataDir = mkdtempSync(join(tmpdir(), 'ledger-print-glue-'))
 })
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
@@ -85,7 +120,9 @@ describe('print glue (electron-pdf.ts)', () => {
     expect(printWindowOptions.webPreferences).toMatchObject({ sandbox: true, javascript: false, nodeIntegration: false, contextIsolation: true })
     expect(win.loadedHtml).toEqual([made.data.html])
     expect(win.pdfOptions).toEqual([{ preferCSSPageSize: true, printBackground: true, pageSize: 'A3', landscape: true }])
-    expect(win.destroyed).toBe(true)
+    // kept for the next job (a warm renderer), but emptied of this job's document
+    expect(win.destroyed).toBe(false)
+    expect(win.urls).toEqual(['about:blank'])
     // the temporary HTML is gone, the PDF is in the outbox under its Chinese name
     expect(existsSync(win.loaded[0])).toBe(false)
     expect(result.data.fileName).toBe(made.data.fileName)
@@ -129,11 +166,11 @@ describe('print glue (electron-pdf.ts)', () => {
     expect(electron.windows[0].printed).toEqual([
       { silent: true, deviceName: 'HP_LaserJet', copies: 2, printBackground: true, pageSize: 'A3', landscape: true, duplexMode: 'simplex' },
     ])
-    expect(electron.windows[0].destroyed).toBe(true)
     electron.state.printResult = [false, 'cancelled']
     expect(await print({ sender }, { job: { template: 'handover', assetId: 3 } })).toMatchObject({ ok: false, message: '已取消打印。' })
-    // without a printer the system dialog asks (not silent)
-    expect((electron.windows[1].printed[0] as { silent: boolean }).silent).toBe(false)
+    // without a printer the system dialog asks (not silent); both jobs used the one kept window
+    expect(electron.windows).toHaveLength(1)
+    expect((electron.windows[0].printed[1] as { silent: boolean }).silent).toBe(false)
     expect(readdirSync(join(dataDir, 'print-tmp'))).toEqual([])
   })
 
@@ -143,5 +180,52 @@ describe('print glue (electron-pdf.ts)', () => {
       ok: true,
       data: [{ name: 'HP_LaserJet', displayName: 'HP LaserJet 1020', isDefault: false }],
     })
+  })
+
+  it('keeps one print window between jobs, runs concurrent jobs in turn, and closes it with the main window', async () => {
+    electron.state.pdfDelayMs = 20
+    const printing = registerPrintHandlers({ call: vi.fn(async () => made) } as never, dataDir, () => true)
+    const pdf = electron.handlers.get(PRINT_PDF_CHANNEL)!
+    const jobs = await Promise.all([1, 2, 3].map((assetId) => pdf({ sender }, { template: 'assetCard', assetId })))
+    expect(jobs.map((r) => (r as { ok: boolean }).ok)).toEqual([true, true, true])
+    expect(electron.windows).toHaveLength(1)
+    const [win] = electron.windows
+    expect(win.pdfOptions).toHaveLength(3)
+    expect(win.overlapped).toBe(false)
+    expect(readdirSync(join(dataDir, 'print-tmp'))).toEqual([])
+    printing.close()
+    expect(win.destroyed).toBe(true)
+    // a job after closing opens a new window
+    expect(await pdf({ sender }, { template: 'assetCard', assetId: 4 })).toMatchObject({ ok: true })
+    expect(electron.windows).toHaveLength(2)
+  })
+
+  it('throws the window away after a failed job or a crashed renderer, and the next job gets a new one', async () => {
+    registerPrintHandlers({ call: vi.fn(async () => made) } as never, dataDir, () => true)
+    const pdf = electron.handlers.get(PRINT_PDF_CHANNEL)!
+    electron.state.pdfFails = true
+    expect(await pdf({ sender }, { template: 'assetCard', assetId: 1 })).toMatchObject({ ok: false, code: 'PDF_FAILED', message: '生成PDF失败：渲染进程无响应' })
+    expect(electron.windows[0].destroyed).toBe(true)
+    electron.state.pdfFails = false
+    expect(await pdf({ sender }, { template: 'assetCard', assetId: 1 })).toMatchObject({ ok: true })
+    expect(electron.windows).toHaveLength(2)
+    electron.windows[1].listeners.get('render-process-gone')!()
+    expect(electron.windows[1].destroyed).toBe(true)
+    expect(await pdf({ sender }, { template: 'assetCard', assetId: 1 })).toMatchObject({ ok: true })
+    expect(electron.windows).toHaveLength(3)
+    expect(readdirSync(join(dataDir, 'print-tmp'))).toEqual([])
+  })
+
+  it('closes the kept window after it has been idle', async () => {
+    const keeper = createPrintWindowKeeper(printWindowOptions, 30)
+    const file = join(dataDir, 'job.html')
+    writeFileSync(file, '<p>林东镇</p>')
+    await keeper.run(file, async (contents) => contents.printToPDF({}))
+    await keeper.run(file, async (contents) => contents.printToPDF({}))
+    const [win] = electron.windows
+    expect(electron.windows).toHaveLength(1)
+    expect(win.destroyed).toBe(false)
+    await new Promise((wait) => setTimeout(wait, 80))
+    expect(win.destroyed).toBe(true)
   })
 })
