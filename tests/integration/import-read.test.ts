@@ -340,6 +340,32 @@ describe('hostile and broken files', () => {
     ])
   })
 
+  it('streams plain cells in place and odd ones as before: no r, single quotes, spaces, t="n", cached formula values, empty <v>', async () => {
+    const XLSX = await import('xlsx')
+    const zip = XLSX.CFB.utils.cfb_new()
+    const add = (name: string, text: string) => XLSX.CFB.utils.cfb_add(zip, `/${name}`, Buffer.from(text))
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    add('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    add('xl/workbook.xml', `<workbook ${ns}><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`)
+    add('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
+    add('xl/sharedStrings.xml', `<sst ${ns}><si><t>张三</t></si><si><t>基础母牛</t></si><si><t></t></si></sst>`)
+    add('xl/styles.xml', `<styleSheet ${ns}><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`)
+    add(
+      'xl/worksheets/sheet1.xml',
+      `<worksheet ${ns}><dimension ref="A1:F2"/><sheetData>` +
+        "<row r='1' spans='1:6'><c t='s'><v>0</v></c><c r = \"C1\"  t = \"s\" ><v>1</v></c><c t=\"s\"><v>2</v></c><c s=\"1\" t=\"n\"><v>44405</v></c><c r=\"F1\"><v>1.5E3</v></c></row>" +
+        '<row><c r="A2" s="0"><f>B2*2</f><v>16000</v></c><c r="B2"><v></v></c><c r="C2" t="s"><f>X</f><v>1</v></c><c r="D2"/><c r="E2" t="n"><v>abc</v></c><c r="F2" s="1"><v>44405.5</v></c></row>' +
+        '</sheetData></worksheet>',
+    )
+    const p = join(dir, 'plain.xlsx')
+    writeFileSync(p, XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' }) as Buffer)
+    const book = await readWorkbook(p, { streamAbove: 0 })
+    expect(book.sheets[0].rows).toEqual([
+      ['张三', null, '基础母牛', null, new Date(Date.UTC(2021, 6, 28)), 1500],
+      [16000, null, '基础母牛', null, null, new Date(Date.UTC(2021, 6, 28, 12))],
+    ])
+  })
+
   it('reads at most maxRows rows', async () => {
     const p = await writeXlsx(join(dir, 'many.xlsx'), Array.from({ length: 50 }, (_, i) => [`r${i}`, i]))
     for (const streamAbove of [undefined, 0]) {

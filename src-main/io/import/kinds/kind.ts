@@ -56,19 +56,20 @@ const MEMO_LIMIT = 4096
  * parse a few hundred distinct cells. Results are shared: callers must not change them.
  */
 export class CellMemo {
-  /** `${field}\u0000${slot}` → value → result; null once the field has too many distinct values. */
-  private readonly slots = new Map<string, Map<unknown, unknown> | null>()
+  /** field → slot → value → result; null once the field has too many distinct values. Two levels, so no key string is built per cell. */
+  private readonly fields = new Map<string, Map<string, Map<unknown, unknown> | null>>()
   get<T>(key: string, slot: string, v: CellValue | undefined, compute: (v: CellValue | undefined) => T, limit = MEMO_LIMIT): T {
-    const id = key + '\u0000' + slot
-    let cache = this.slots.get(id)
+    let slots = this.fields.get(key)
+    if (!slots) this.fields.set(key, (slots = new Map()))
+    let cache = slots.get(slot)
     if (cache === null) return compute(v)
-    if (!cache) this.slots.set(id, (cache = new Map()))
+    if (!cache) slots.set(slot, (cache = new Map()))
     // Dates by their time, in a key no text cell has (XML forbids U+0000).
     const k = v instanceof Date ? `\u0000date:${v.getTime()}` : v
     const hit = cache.get(k)
     if (hit !== undefined || cache.has(k)) return hit as T
     const result = compute(v)
-    if (cache.size >= limit) this.slots.set(id, null)
+    if (cache.size >= limit) slots.set(slot, null)
     else cache.set(k, result)
     return result
   }

@@ -166,14 +166,7 @@ async function readSharedStrings(path: string, entry: ZipEntry | undefined): Pro
 
 /** "B12" → column 1 (0-based); the row part is ignored. */
 function columnOf(ref: string): number {
-  let col = 0
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i)
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64)
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96)
-    else if (c !== 36) break
-  }
-  return col - 1
+  return columnAt(ref, 0, ref.length)
 }
 function rowOf(ref: string): number {
   const m = /(\d+)$/.exec(ref)
@@ -195,68 +188,146 @@ const V = new RegExp(`<${P}v\\b[^>]*>([\\s\\S]*?)</${P}v>`)
 const F = new RegExp(`<${P}f\\b[^>]*>([\\s\\S]*?)</${P}f>`)
 const IS = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`)
 
-interface RawCell {
-  attrs: { r?: string; s?: string; t?: string }
-  inner: string | undefined
-}
-
 const isNameChar = (code: number) =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 58 || code === 95 || code === 45 || code === 46
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13
+
+/** The column (0-based) of a cell reference's letters in xml[from, to) ("B12" → 1, "$B$12" → 1); -1 without letters. */
+function columnAt(xml: string, from: number, to: number): number {
+  let col = 0
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i)
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64)
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96)
+    else if (c !== 36) break
+  }
+  return col - 1
+}
 
 /** The r, s and t attributes of a <c> or <row> start tag (its text from after the name to before `>` or `/>`). */
 function tagAttrs(tag: string): { r?: string; s?: string; t?: string } {
   const out: { r?: string; s?: string; t?: string } = {}
-  let i = 0
-  const n = tag.length
-  while (i < n) {
-    const eq = tag.indexOf('=', i)
-    if (eq < 0) break
-    const name = tag.slice(i, eq).trim()
-    let q = eq + 1
-    while (q < n && (tag.charCodeAt(q) === 32 || tag.charCodeAt(q) === 9 || tag.charCodeAt(q) === 10 || tag.charCodeAt(q) === 13)) q++
-    const quote = tag[q]
-    if (quote !== '"' && quote !== "'") break
-    const end = tag.indexOf(quote, q + 1)
-    if (end < 0) break
-    if (name === 'r' || name === 's' || name === 't') out[name] = tag.slice(q + 1, end)
-    i = end + 1
-  }
+  scanAttrs(tag, 0, tag.length, (name, from, to) => (out[name] = tag.slice(from, to)))
   return out
 }
 
+/** Calls `found` with the value range of each r, s or t attribute in xml[from, to). */
+function scanAttrs(xml: string, from: number, to: number, found: (name: 'r' | 's' | 't', valueFrom: number, valueTo: number) => void) {
+  let i = from
+  while (i < to) {
+    const eq = xml.indexOf('=', i)
+    if (eq < 0 || eq >= to) return
+    let nameEnd = eq
+    while (nameEnd > i && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--
+    let q = eq + 1
+    while (q < to && isSpace(xml.charCodeAt(q))) q++
+    const quote = xml.charCodeAt(q)
+    if (quote !== 34 && quote !== 39) return
+    const end = xml.indexOf(quote === 34 ? '"' : "'", q + 1)
+    if (end < 0) return
+    let nameStart = i
+    while (nameStart < nameEnd && isSpace(xml.charCodeAt(nameStart))) nameStart++
+    if (nameEnd - nameStart === 1) {
+      const c = xml.charCodeAt(nameStart)
+      if (c === 114) found('r', q + 1, end)
+      else if (c === 115) found('s', q + 1, end)
+      else if (c === 116) found('t', q + 1, end)
+    }
+    i = end + 1
+  }
+}
+
 /**
- * The <c> elements of a row's XML, scanned with indexOf rather than a regular expression (the
- * hottest loop of a large import: 1.7M cells for a 120k-line roster). Tags may carry a namespace
- * prefix (<x:c>); anything that is not a <c> element is skipped.
+ * The cells of a row's XML in xml[from, to), by column, scanned with indexOf rather than a regular
+ * expression (the hottest loop of a large import: 1.7M cells for a 120k-line roster). The common
+ * cell — a number or a shared string in a plain <v> — is read in place; any other (inline and
+ * formula strings, booleans, errors, ISO dates, odd markup) goes through `cellOf`. Tags may carry
+ * a namespace prefix (<x:c>); anything that is not a <c> element is skipped.
  */
-function* cellsOf(xml: string): Generator<RawCell> {
-  let pos = 0
-  for (;;) {
+function rowCells(xml: string, from: number, to: number, ctx: SheetContext): CellValue[] {
+  const out: CellValue[] = []
+  let pos = from
+  let nextCol = 0
+  let hasR = false
+  let col = 0
+  let sFrom = -1
+  let sTo = -1
+  let tFrom = -1
+  let tTo = -1
+  const attr = (name: 'r' | 's' | 't', a: number, b: number) => {
+    if (name === 'r') {
+      hasR = b > a
+      if (hasR) col = columnAt(xml, a, b)
+    } else if (name === 's') {
+      sFrom = a
+      sTo = b
+    } else {
+      tFrom = a
+      tTo = b
+    }
+  }
+  while (pos < to) {
     const lt = xml.indexOf('<', pos)
-    if (lt < 0) return
+    if (lt < 0 || lt >= to) break
     let e = lt + 1
-    while (e < xml.length && isNameChar(xml.charCodeAt(e))) e++
-    const name = xml.slice(lt + 1, e)
+    while (e < to && isNameChar(xml.charCodeAt(e))) e++
     const gt = xml.indexOf('>', e)
-    if (gt < 0) return
-    const colon = name.lastIndexOf(':')
-    const local = colon >= 0 ? name.slice(colon + 1) : name
-    if (local !== 'c' || name.length === 0) {
+    if (gt < 0 || gt >= to) break
+    // a <c> or <prefix:c> element
+    if (xml.charCodeAt(e - 1) !== 99 || !(e - lt === 2 || xml.charCodeAt(e - 2) === 58)) {
       pos = gt + 1
       continue
     }
     const selfClosing = xml.charCodeAt(gt - 1) === 47
-    const attrs = tagAttrs(xml.slice(e, selfClosing ? gt - 1 : gt))
-    if (selfClosing) {
-      pos = gt + 1
-      yield { attrs, inner: undefined }
-      continue
+    hasR = false
+    sFrom = sTo = tFrom = tTo = -1
+    scanAttrs(xml, e, selfClosing ? gt - 1 : gt, attr)
+    const c = hasR ? col : nextCol
+    let innerFrom = gt + 1
+    let innerTo = innerFrom
+    if (selfClosing) pos = gt + 1
+    else {
+      const closeTag = e - lt === 2 ? '</c>' : `</${xml.slice(lt + 1, e)}>`
+      const close = xml.indexOf(closeTag, innerFrom)
+      if (close < 0 || close >= to) break
+      innerTo = close
+      pos = close + closeTag.length
     }
-    const close = xml.indexOf(`</${name}>`, gt + 1)
-    if (close < 0) return
-    pos = close + name.length + 3
-    yield { attrs, inner: xml.slice(gt + 1, close) }
+    nextCol = c + 1
+    if (c < 0 || c > 16_383 || innerTo === innerFrom) continue
+    const v = plainValue(xml, innerFrom, innerTo, sFrom, sTo, tFrom, tTo, ctx)
+    const value =
+      v !== undefined
+        ? v
+        : cellOf(
+            { s: sFrom < 0 ? undefined : xml.slice(sFrom, sTo), t: tFrom < 0 ? undefined : xml.slice(tFrom, tTo) },
+            xml.slice(innerFrom, innerTo),
+            ctx,
+          )
+    if (value === null) continue
+    if (++ctx.cells > MAX_CELLS) throw tooManyCells()
+    while (out.length < c) out.push(null)
+    out[c] = value
   }
+  return out
+}
+
+/** A shared string or number in a plain `<v>…</v>`, as `cellOf` reads it; undefined for any other cell. */
+function plainValue(xml: string, from: number, to: number, sFrom: number, sTo: number, tFrom: number, tTo: number, ctx: SheetContext): CellValue | undefined {
+  const shared = tTo - tFrom === 1 && xml.charCodeAt(tFrom) === 115
+  if (!shared && tFrom >= 0 && !(tTo - tFrom === 1 && xml.charCodeAt(tFrom) === 110)) return undefined
+  if (!xml.startsWith('<v>', from)) return undefined
+  const close = xml.indexOf('</v>', from + 3)
+  if (close < 0 || close > to) return undefined
+  const v = xml.slice(from + 3, close)
+  if (shared) {
+    const s = ctx.strings[Number(v)]
+    return s === undefined || s === '' ? null : s
+  }
+  const n = Number(v)
+  if (v.trim() === '' || !Number.isFinite(n)) return null
+  if (sFrom >= 0 && ctx.isDate[Number(xml.slice(sFrom, sTo))]) return serialToDate(n, ctx.date1904)
+  return n
 }
 
 /** The text of a cell's <v> element: the common `<v>…</v>` found directly, anything else by the pattern. */
@@ -330,23 +401,12 @@ async function readSheet(
   let nextRow = 0
   const limit = maxRows && maxRows > 0 ? maxRows : Infinity
 
-  const parseRow = (attrs: string, inner: string) => {
+  const parseRow = (attrs: string, xml: string, from: number, to: number) => {
     const rAttr = tagAttrs(attrs).r
     const r = rAttr ? Number(rAttr) - 1 : nextRow
     nextRow = r + 1
     if (r >= limit || r < 0) return
-    const out: CellValue[] = []
-    let nextCol = 0
-    for (const cell of cellsOf(inner)) {
-      const c = cell.attrs.r ? columnOf(cell.attrs.r) : nextCol
-      nextCol = c + 1
-      if (c < 0 || c > 16_383) continue
-      const v = cellOf(cell.attrs, cell.inner, ctx)
-      if (v === null) continue
-      if (++ctx.cells > MAX_CELLS) throw tooManyCells()
-      while (out.length < c) out.push(null)
-      out[c] = v
-    }
+    const out = rowCells(xml, from, to, ctx)
     while (rows.length < r) rows.push([])
     rows[r] = out
   }
@@ -364,7 +424,7 @@ async function readSheet(
       const open = ROW_OPEN.exec(buf)
       if (!open) break
       if (open[3] === '/>') {
-        parseRow(open[2], '')
+        parseRow(open[2], '', 0, 0)
         pos = ROW_OPEN.lastIndex
         continue
       }
@@ -374,7 +434,7 @@ async function readSheet(
         pos = open.index
         break
       }
-      if (nextRow < limit) parseRow(open[2], buf.slice(ROW_OPEN.lastIndex, close))
+      if (nextRow < limit) parseRow(open[2], buf, ROW_OPEN.lastIndex, close)
       else nextRow++
       pos = close + closeTag.length
     }
