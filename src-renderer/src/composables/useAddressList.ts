@@ -30,6 +30,9 @@ export function useAddressList<K extends string>(sorts: readonly K[], defaultSor
     for (const [k, v] of Object.entries(next)) if (v === undefined || v === null || v === '') delete next[k]
     router.replace({ query: next })
   }
+  /** The pager: page 1 and 50 rows are the address without them. */
+  const setPage = (p: number) => setQuery({ page: p > 1 ? String(p) : undefined }, true)
+  const setPageSize = (size: number) => setQuery({ pageSize: size === 50 ? undefined : String(size) })
 
   // ---- the search box: debounced, Enter searches at once ----
   const searchText = ref(str('q') ?? '')
@@ -53,7 +56,7 @@ export function useAddressList<K extends string>(sorts: readonly K[], defaultSor
   }
   const defaultSort = computed(() => ({ prop: sort.value, order: order.value === 'desc' ? ('descending' as const) : ('ascending' as const) }))
 
-  return { route, router, str, int, page, pageSize, sort, order, setQuery, searchText, searchNow, reset, onSort, defaultSort }
+  return { route, router, str, int, page, pageSize, sort, order, setQuery, setPage, setPageSize, searchText, searchNow, reset, onSort, defaultSort }
 }
 
 /**

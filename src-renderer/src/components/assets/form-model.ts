@@ -32,6 +32,11 @@ export const emptyLine = (patch: Partial<FundLineDraft> = {}): FundLineDraft => 
 })
 export const lineFromSaved = (f: FundSourceLine): FundLineDraft => emptyLine({ ...f, key: undefined })
 
+/** A single blank funding line takes the whole investment (most records have one source). */
+export function fillSingleLine(d: { fundSources: FundLineDraft[]; totalInvestmentFen: number | null }) {
+  const lines = d.fundSources
+  if (lines.length === 1 && lines[0].amountFen === null && d.totalInvestmentFen !== null) lines[0].amountFen = d.totalInvestmentFen
+}
 export const sourceType = (code: string) => fundSourceTypes.find((t) => t.code === code)
 export const sourceName = (code: string) => sourceType(code)?.name ?? code
 export const needsLevel = (code: string) => !!sourceType(code)?.levels
