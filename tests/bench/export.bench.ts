@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks'
 import { ServiceHost } from '../../src-main/core/service-host'
 import { generateDemo } from '../../src-main/services/demo/generate'
 import { rebuildHouseholdDerived } from '../../src-main/services/households'
-import { note, tempDir, type Figure } from './support'
+import { bundledChild, note, tempDir, type Figure } from './support'
 
 const LINES = 100_000
 let fixture: { dir: string; remove: () => void; csv: string } | undefined
@@ -50,7 +50,7 @@ async function fill(dir: string, remove: () => void) {
 }
 
 function child(args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', resolve('tests/bench/export/child.mts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  return execFileSync(process.execPath, [bundledChild('tests/bench/export/child.mts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })
 }
 
 async function ours() {

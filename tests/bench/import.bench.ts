@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { ServiceHost } from '../../src-main/core/service-host'
 import { generateDemo } from '../../src-main/services/demo/generate'
-import { note, tempDir, type Figure } from './support'
+import { bundledChild, note, tempDir, type Figure } from './support'
 
 const LINES = 120_000
 let fixture: { dir: string; remove: () => void; xlsx: string; db: string } | undefined
@@ -74,7 +74,7 @@ async function ours() {
   mkdirSync(run, { recursive: true })
   copyFileSync(db, join(run, 'ledger.db'))
   try {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', resolve('tests/bench/import/child.mts'), run, xlsx], { encoding: 'utf8', maxBuffer: 1 << 22 })
+    const out = execFileSync(process.execPath, [bundledChild('tests/bench/import/child.mts'), run, xlsx], { encoding: 'utf8', maxBuffer: 1 << 22 })
     const r = JSON.parse(out) as { seconds: number; previewSeconds: number; commitSeconds: number; maxRssMb: number; written: number; counts: unknown; firstProblems: unknown }
     if (r.written !== LINES) throw new Error(`导入了 ${r.written} 行，应为 ${LINES}：${JSON.stringify(r.counts)} ${JSON.stringify(r.firstProblems)}`)
     note(`本程序：预览 ${r.previewSeconds.toFixed(2)} s，写入 ${r.commitSeconds.toFixed(2)} s，峰值内存 ${r.maxRssMb.toFixed(0)} MB`)

@@ -8,6 +8,7 @@ import { foldText, shortText } from '../normalise/text'
 import type { FieldSpec } from '../types'
 import { cellMemo, cellReaders, field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
 import { bulkLoad } from './bulk-load'
+import { FieldwiseParser } from './fieldwise'
 import { BulkLineLookups, type HouseholdRef } from './household-line-lookups'
 import { fundSourceNames, matchFundSource, SubtypeLookup } from './lookups'
 
@@ -98,6 +99,7 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
     return bulk
   }
   const seen = new Map<string, number>()
+  const schema = new FieldwiseParser(householdLineInput)
   const yearRange = { min: 2000, max: new Date().getFullYear() + 1 }
 
   function convert(row: RowCells): RowOutcome<HouseholdLineInput> {
@@ -175,7 +177,7 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
     if (!item) m.error('item', '请填写扶持内容')
 
     if (m.hasErrors) return { input: null, messages: m.list, label }
-    const parsed = householdLineInput.safeParse({
+    const parsed = schema.parse({
       householdId: hh!.id,
       assetId: null,
       projectName,

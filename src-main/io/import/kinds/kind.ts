@@ -127,7 +127,7 @@ export class RowMessages {
     }
   }
   /** Zod issues of the channel schema, named by their Chinese field label. */
-  schemaIssues(error: z.ZodError, labelOf: (path: PropertyKey[]) => string, columnOf: (field: string) => string | null) {
+  schemaIssues(error: { issues: readonly z.core.$ZodIssue[] }, labelOf: (path: PropertyKey[]) => string, columnOf: (field: string) => string | null) {
     for (const issue of error.issues) {
       const field = issue.path.map(String).join('.')
       const key = columnOf(field)
