@@ -189,12 +189,13 @@ const better = (a: Candidate, b: Candidate | null) => {
 const BLANK = /^[\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF]*$/
 
 /**
- * Non-empty cells of a row, with their column and a cheap text (strings trimmed, not folded: the
- * row tests below look for Chinese words and full-width forms themselves). Runs on every data row,
- * so it must stay cheap.
+ * Non-empty cells of a row, with their column and, for strings, a cheap text (trimmed, not folded:
+ * the row tests below look for Chinese words and full-width forms themselves). Runs on every data
+ * row, so it must stay cheap: the text of a number or date is made only when a test needs it
+ * (`cellText`).
  */
-function filled(cells: readonly CellValue[]): { c: number; v: CellValue; text: string }[] {
-  const out: { c: number; v: CellValue; text: string }[] = []
+function filled(cells: readonly CellValue[]): FilledCell[] {
+  const out: FilledCell[] = []
   for (let c = 0; c < cells.length; c++) {
     const v = cells[c]
     if (v === null || v === undefined) continue
@@ -203,10 +204,19 @@ function filled(cells: readonly CellValue[]): { c: number; v: CellValue; text: s
       const text = v.trim()
       if (text === '' && BLANK.test(v)) continue
       out.push({ c, v, text })
-    } else out.push({ c, v, text: typeof v === 'number' ? String(v) : foldText(v) })
+    } else out.push({ c, v, text: '' })
   }
   return out
 }
+
+interface FilledCell {
+  c: number
+  v: CellValue
+  /** The trimmed text of a string cell; '' for other cells (see cellText). */
+  text: string
+}
+
+const cellText = (cell: FilledCell) => (typeof cell.v === 'string' ? cell.text : typeof cell.v === 'number' ? String(cell.v) : foldText(cell.v))
 
 const TOTAL = /^(本页|本村|本镇|本乡|全旗|全县|全市)?(小计|合计|总计|共计|累计|总合计)/
 const TOTAL_END = /(小计|合计|总计|共计)$/
@@ -220,7 +230,7 @@ const SIGNATURE_ROLE = '(单位负责人|主要负责人|分管领导|负责人|
 const SIGNATURE = new RegExp(`^${SIGNATURE_ROLE}[(（]?(签字|签名|盖章|签章)?[)）]?\\s*[:：]|^${SIGNATURE_ROLE}[(（]?(签字|签名|盖章)?[)）]?$|[(（](盖章|签字|签名|签章)[)）]`)
 const NOTE = /^(注|备注|说明|填表说明|附注)[:：]/
 
-function totalWord(cells: { v: CellValue; text: string }[]): string | null {
+function totalWord(cells: FilledCell[]): string | null {
   for (const { v, text } of cells) {
     // Every total word has 计 in it: one indexOf before any regex.
     if (typeof v !== 'string' || text.length > 24 || text.indexOf('计') < 0) continue
@@ -231,11 +241,12 @@ function totalWord(cells: { v: CellValue; text: string }[]): string | null {
   return null
 }
 
-function isColumnNumberRow(cells: { v: CellValue; text: string }[]): boolean {
+function isColumnNumberRow(cells: FilledCell[]): boolean {
   if (cells.length < 3) return false
   let last = -Infinity
-  for (const { v, text: raw } of cells) {
-    const text = foldText(raw)
+  for (const cell of cells) {
+    const v = cell.v
+    const text = foldText(cellText(cell))
     if (/^[甲乙丙丁戊己庚辛壬癸]$|^栏次$|^序号$/.test(text)) continue
     const n = typeof v === 'number' ? v : /^\d{1,3}$/.test(text) ? Number(text) : NaN
     if (!Number.isInteger(n) || n <= last || n > 300) return false
@@ -273,8 +284,8 @@ export function locateTable(sheet: RawSheet, fields: readonly FieldSpec[]): Loca
 
   let tableUnit: LocatedTable['tableUnit']
   for (let r = 0; r < headerTop && !tableUnit; r++) {
-    for (const { text } of filled(sheet.rows[r] ?? [])) {
-      tableUnit = unitInNote(text)
+    for (const cell of filled(sheet.rows[r] ?? [])) {
+      tableUnit = unitInNote(cellText(cell))
       if (tableUnit) break
     }
   }
@@ -296,6 +307,10 @@ export function locateTable(sheet: RawSheet, fields: readonly FieldSpec[]): Loca
       ;(headerTexts[c] ??= new Set()).add(v.trim())
     })
   }
+  // Only a header text that starts like a number or a date can equal the text of a number or date cell.
+  const numericHeader = headerTexts.map((texts) => [...texts].some((t) => /^[-+.\d]/.test(t)))
+  const sameAsHeader = (cell: FilledCell) =>
+    !!headerTexts[cell.c] && (typeof cell.v === 'string' || typeof cell.v === 'boolean' || numericHeader[cell.c]) && headerTexts[cell.c].has(cellText(cell))
   const rows: TableRow[] = []
   const skipped: LocatedTable['skipped'] = []
   let pendingBlank: number[] = []
@@ -345,7 +360,7 @@ export function locateTable(sheet: RawSheet, fields: readonly FieldSpec[]): Loca
       skip(SkipReason.total(total))
       continue
     }
-    const first = foldText(cells[0].text)
+    const first = foldText(cellText(cells[0]))
     const allText = cells.length <= 8 && cells.every((x) => typeof x.v === 'string' || x.v instanceof Date)
     if (allText && cells.some((x) => typeof x.v === 'string' && SIGNATURE.test(x.text.replace(/\s+/g, '')))) {
       skip(SkipReason.signature)
@@ -374,7 +389,7 @@ export function locateTable(sheet: RawSheet, fields: readonly FieldSpec[]): Loca
     }
     if (headerFieldCount >= 2 && cells.length >= 2 && typeof cells[0].v === 'string') {
       let same = 0
-      for (const { c, text } of cells) if (headerTexts[c]?.has(text)) same++
+      for (const cell of cells) if (sameAsHeader(cell)) same++
       if (same >= Math.max(2, Math.ceil(headerFieldCount / 2))) {
         skip(SkipReason.repeatedHeader)
         continue
