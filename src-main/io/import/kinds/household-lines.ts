@@ -117,7 +117,7 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
     else {
       hh = lookups().householdByIdNo(id.value) ?? null
       if (!hh) m.error('idNo', `没有身份证号为 ${id.value.slice(0, 6)}…${id.value.slice(-4)} 的农户，请先在“农户登记”中登记或导入该户`)
-      else if (headName && headName.replace(/\s/g, '') !== hh.headName.replace(/\s/g, '')) m.warning('headName', `与登记的户主「${hh.headName}」不一致，请核对`)
+      else if (headName && headName !== hh.headName && headName.replace(/\s/g, '') !== hh.headName.replace(/\s/g, '')) m.warning('headName', `与登记的户主「${hh.headName}」不一致，请核对`)
     }
 
     const year = cellMemo(row, 'projectYear', 'year', (v) => parseCellYear(v, yearRange))
@@ -133,8 +133,8 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
       } else m.error('projectYear', '请填写项目年度')
     }
 
-    const subtypeText = foldText(row.get('subtypeCode'))
     const subtypeCode = cellMemo(row, 'subtypeCode', 'subtype', (v) => subtypes.match(v))
+    const subtypeText = subtypeCode ? '' : foldText(row.get('subtypeCode'))
     if (!subtypeCode) m.error('subtypeCode', subtypeText ? `“${shortText(subtypeText)}”不是到户类资产的类型，应为：${subtypes.choices()}` : `请填写资产类型（${subtypes.choices()}）`)
 
     const qty = cellMemo(row, 'quantity', 'decimal', (v) => parseCellDecimal(v, { places: 4 }))
@@ -153,8 +153,8 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
     }
     if (amount === undefined && !m.list.some((x) => x.column === env.header('amountFen'))) m.error('amountFen', '请填写补助金额')
 
-    const fundText = foldText(row.get('fundSource'))
     const fundSource = cellMemo(row, 'fundSource', 'fund', matchFundSource)
+    const fundText = fundSource ? '' : foldText(row.get('fundSource'))
     if (!fundSource) m.error('fundSource', fundText ? `“${shortText(fundText)}”不是可识别的资金来源，应为：${fundSourceNames()}` : '请填写资金来源')
 
     const method = cellMemo(row, 'issueMethod', 'enum', (v) => parseEnum(v, issueMethods, issueSynonyms))
