@@ -164,6 +164,15 @@ describe.skipIf(!lo)('files made by LibreOffice from an HTML table with rowspan/
   })
 })
 
+/** A package written by hand, part by part (the XML that real writers produce, odd corners included). */
+async function zipParts(path: string, parts: Record<string, string>): Promise<string> {
+  const XLSX = await import('xlsx')
+  const zip = XLSX.CFB.utils.cfb_new()
+  for (const [name, text] of Object.entries(parts)) XLSX.CFB.utils.cfb_add(zip, `/${name}`, Buffer.from(text))
+  writeFileSync(path, XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' }) as Buffer)
+  return path
+}
+
 describe('CSV files', () => {
   const rows: (string | number | null)[][] = [
     ['巴林左旗脱贫户花名册'],
@@ -311,9 +320,8 @@ describe('hostile and broken files', () => {
   })
 
   it('streams hand-written SpreadsheetML: rich text, phonetic runs, inline strings, prefixes, ISO dates, 1904 dates, entities', async () => {
-    const XLSX = await import('xlsx')
-    const zip = XLSX.CFB.utils.cfb_new()
-    const add = (name: string, text: string) => XLSX.CFB.utils.cfb_add(zip, `/${name}`, Buffer.from(text))
+    const parts: Record<string, string> = {}
+    const add = (name: string, text: string) => void (parts[name] = text)
     const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
     add('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
     add('xl/workbook.xml', `<x:workbook ${ns}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="台账&amp;明细" sheetId="1" r:id="rId7"/></x:sheets></x:workbook>`)
@@ -328,8 +336,7 @@ describe('hostile and broken files', () => {
         '<x:row r="4"/>' +
         '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>',
     )
-    const p = join(dir, 'hand.xlsx')
-    writeFileSync(p, XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' }) as Buffer)
+    const p = await zipParts(join(dir, 'hand.xlsx'), parts)
     const book = await readWorkbook(p, { streamAbove: 0 })
     expect(book.sheets.map((s) => s.name)).toEqual(['台账&明细'])
     expect(book.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }])
@@ -341,9 +348,8 @@ describe('hostile and broken files', () => {
   })
 
   it('streams plain cells in place and odd ones as before: no r, single quotes, spaces, t="n", cached formula values, empty <v>', async () => {
-    const XLSX = await import('xlsx')
-    const zip = XLSX.CFB.utils.cfb_new()
-    const add = (name: string, text: string) => XLSX.CFB.utils.cfb_add(zip, `/${name}`, Buffer.from(text))
+    const parts: Record<string, string> = {}
+    const add = (name: string, text: string) => void (parts[name] = text)
     const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
     add('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
     add('xl/workbook.xml', `<workbook ${ns}><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`)
@@ -357,8 +363,7 @@ describe('hostile and broken files', () => {
         '<row><c r="A2" s="0"><f>B2*2</f><v>16000</v></c><c r="B2"><v></v></c><c r="C2" t="s"><f>X</f><v>1</v></c><c r="D2"/><c r="E2" t="n"><v>abc</v></c><c r="F2" s="1"><v>44405.5</v></c></row>' +
         '</sheetData></worksheet>',
     )
-    const p = join(dir, 'plain.xlsx')
-    writeFileSync(p, XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' }) as Buffer)
+    const p = await zipParts(join(dir, 'plain.xlsx'), parts)
     const book = await readWorkbook(p, { streamAbove: 0 })
     expect(book.sheets[0].rows).toEqual([
       ['张三', null, '基础母牛', null, new Date(Date.UTC(2021, 6, 28)), 1500],
