@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { buildSync } from 'esbuild'
 import { performance } from 'node:perf_hooks'
 
@@ -69,7 +69,8 @@ export function ensureLibreOffice() {
  * (transpiled modules and their source maps). Built once per bench run into out/bench/.
  */
 export function bundledChild(entry: string): string {
-  const outfile = resolve('out', 'bench', `${basename(entry).replace(/\.[cm]?ts$/, '')}.mjs`)
+  // tests/bench/import/child.mts → out/bench/import-child.mjs (every bench's child is called child)
+  const outfile = resolve('out', 'bench', `${basename(dirname(resolve(entry)))}-${basename(entry).replace(/\.[cm]?ts$/, '')}.mjs`)
   if (!bundled.has(outfile)) {
     buildSync({ entryPoints: [resolve(entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', outfile, logLevel: 'warning' })
     bundled.add(outfile)
