@@ -18,7 +18,6 @@ import { bundledChild, note, tempDir, type Figure } from './support'
 const LINES = 120_000
 let fixture: { dir: string; remove: () => void; xlsx: string; db: string } | undefined
 const runs: { seconds: number; maxRssMb: number; previewSeconds: number; commitSeconds: number }[] = []
-const loRuns: number[] = []
 process.once('exit', () => fixture?.remove())
 
 async function county() {
@@ -97,19 +96,25 @@ function libreOffice(): number {
 
 const mid = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
+/**
+ * Our import and LibreOffice's opening, in back-to-back pairs (a warm-up LibreOffice start first, to
+ * create its profile): a busy or slower spell of the machine weighs on both sides of a pair alike.
+ * The ratios are the medians of the pairs'.
+ */
 async function ratio() {
   await county()
-  if (loRuns.length === 0) {
-    libreOffice() // the first start creates LibreOffice's profile; not counted
-    for (let i = 0; i < 3; i++) loRuns.push(libreOffice())
+  if (pairs.length === 0) {
+    libreOffice()
+    for (let i = 0; i < 3; i++) {
+      const r = await ours()
+      const lo = libreOffice()
+      note(`第 ${i + 1} 对：本程序打开（读取+定位表头+逐行检查）${r.previewSeconds.toFixed(2)} s，连同写入 ${r.seconds.toFixed(2)} s；LibreOffice 打开并转成 CSV ${lo.toFixed(2)} s`)
+      pairs.push({ open: r.previewSeconds / lo, total: r.seconds / lo })
+    }
   }
-  const lo = mid(loRuns)
-  if (!runs.length) await ours()
-  const open = mid(runs.map((r) => r.previewSeconds))
-  const total = mid(runs.map((r) => r.seconds))
-  note(`本程序打开（读取+定位表头+逐行检查）${open.toFixed(2)} s，连同写入 ${total.toFixed(2)} s；LibreOffice 打开并转成 CSV ${lo.toFixed(2)} s（中位数）`)
-  return { open: open / lo, total: total / lo }
+  return { open: mid(pairs.map((p) => p.open)), total: mid(pairs.map((p) => p.total)) }
 }
+const pairs: { open: number; total: number }[] = []
 
 const peak = async () => (runs.length ? Math.max(...runs.map((r) => r.maxRssMb)) : (await ours()).maxRssMb)
 
