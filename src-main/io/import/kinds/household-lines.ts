@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../../services/context'
 import { checkHouseholdLine, type HouseholdLineInput } from '../../../services/households/rules'
 import { parseCellDate, parseCellDecimal, parseCellIdCard, parseCellYear, parseEnum } from '../normalise'
 import { foldText, shortText } from '../normalise/text'
-import type { FieldSpec } from '../types'
+import type { CellValue, FieldSpec } from '../types'
 import { cellMemo, cellReaders, field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
 import { bulkLoad } from './bulk-load'
 import { FieldwiseParser } from './fieldwise'
@@ -78,6 +78,11 @@ export const householdLineKind: ImportKind<HouseholdLineInput> = {
   start: (ctx, env) => startLines(ctx, env),
 }
 
+const nameOf = (v: CellValue | undefined) => normalizeName(foldText(v))
+const decimal4 = (v: CellValue | undefined) => parseCellDecimal(v, { places: 4 })
+const issueMethodOf = (v: CellValue | undefined) => parseEnum(v, issueMethods, issueSynonyms)
+const statusOf = (v: CellValue | undefined) => parseEnum(v, householdItemStatuses, statusSynonyms)
+
 /** The per-row triggers of household_asset_line (migration 003) set aside during a bulk import. */
 const BULK_TRIGGERS = ['hal_count_insert', 'hal_summary_insert', 'hal_head_insert'] as const
 /** From this many lines (and at least as many as the roster holds) the indexes are rebuilt rather than updated line by line. */
@@ -101,12 +106,15 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
   const seen = new Map<string, number>()
   const schema = new FieldwiseParser(householdLineInput)
   const yearRange = { min: 2000, max: new Date().getFullYear() + 1 }
+  // The cell parsers, made once for the run rather than once a row.
+  const yearOf = (v: CellValue | undefined) => parseCellYear(v, yearRange)
+  const subtypeOf = (v: CellValue | undefined) => subtypes.match(v)
 
   function convert(row: RowCells): RowOutcome<HouseholdLineInput> {
     const m = new RowMessages(row.rowNumber, env)
     const { text, money } = cellReaders(row, m, env)
     const headName = text('headName')
-    const item = cellMemo(row, 'item', 'name', (v) => normalizeName(foldText(v)))
+    const item = cellMemo(row, 'item', 'name', nameOf)
     const label = `${shortText(headName || `第${row.rowNumber}行`, 10)} ${shortText(item, 12)}`
 
     // A household's ID is on each of its lines: memoised for as many households as the county has.
@@ -120,7 +128,7 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
       else if (headName && headName !== hh.headName && headName.replace(/\s/g, '') !== hh.headName.replace(/\s/g, '')) m.warning('headName', `与登记的户主「${hh.headName}」不一致，请核对`)
     }
 
-    const year = cellMemo(row, 'projectYear', 'year', (v) => parseCellYear(v, yearRange))
+    const year = cellMemo(row, 'projectYear', 'year', yearOf)
     if (year.error) m.error('projectYear', year.error)
     const issue = cellMemo(row, 'issueDate', 'date', parseCellDate)
     if (issue.error) m.error('issueDate', issue.error)
@@ -133,11 +141,11 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
       } else m.error('projectYear', '请填写项目年度')
     }
 
-    const subtypeCode = cellMemo(row, 'subtypeCode', 'subtype', (v) => subtypes.match(v))
+    const subtypeCode = cellMemo(row, 'subtypeCode', 'subtype', subtypeOf)
     const subtypeText = subtypeCode ? '' : foldText(row.get('subtypeCode'))
     if (!subtypeCode) m.error('subtypeCode', subtypeText ? `“${shortText(subtypeText)}”不是到户类资产的类型，应为：${subtypes.choices()}` : `请填写资产类型（${subtypes.choices()}）`)
 
-    const qty = cellMemo(row, 'quantity', 'decimal', (v) => parseCellDecimal(v, { places: 4 }))
+    const qty = cellMemo(row, 'quantity', 'decimal', decimal4)
     if (qty.error) m.error('quantity', qty.error)
     else if (qty.value === undefined) m.error('quantity', '请填写数量')
     let standard = money('standardFen')
@@ -157,22 +165,22 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
     const fundText = fundSource ? '' : foldText(row.get('fundSource'))
     if (!fundSource) m.error('fundSource', fundText ? `“${shortText(fundText)}”不是可识别的资金来源，应为：${fundSourceNames()}` : '请填写资金来源')
 
-    const method = cellMemo(row, 'issueMethod', 'enum', (v) => parseEnum(v, issueMethods, issueSynonyms))
+    const method = cellMemo(row, 'issueMethod', 'enum', issueMethodOf)
     if (method.error) m.error('issueMethod', method.error)
     let issueMethod = method.value
     if (!issueMethod && !method.error) {
       issueMethod = '实物发放'
       if (env.mapped('issueMethod')) m.warning('issueMethod', '未填写发放方式，按“实物发放”登记')
     }
-    const status = cellMemo(row, 'currentStatus', 'enum', (v) => parseEnum(v, householdItemStatuses, statusSynonyms))
+    const status = cellMemo(row, 'currentStatus', 'enum', statusOf)
     if (status.error) m.error('currentStatus', status.error)
-    const current = cellMemo(row, 'currentQuantity', 'decimal', (v) => parseCellDecimal(v, { places: 4 }))
+    const current = cellMemo(row, 'currentQuantity', 'decimal', decimal4)
     if (current.error) m.error('currentQuantity', current.error)
 
     let unit = text('unit')
     if (!unit && subtypeCode) unit = subtypes.units.get(subtypeCode) ?? ''
     if (!unit) m.error('unit', '请填写单位')
-    const projectName = cellMemo(row, 'projectName', 'name', (v) => normalizeName(foldText(v)))
+    const projectName = cellMemo(row, 'projectName', 'name', nameOf)
     if (!projectName) m.error('projectName', '请填写项目名称')
     if (!item) m.error('item', '请填写扶持内容')
 

@@ -137,10 +137,12 @@ export class RowMessages {
   }
 }
 
+const textOf = (v: CellValue | undefined) => normalizeText(foldText(v))
+
 /** Readers of a row's cells (text, money, integer, date); a cell that does not parse is an error of its column. */
 export function cellReaders(row: RowCells, m: RowMessages, env: KindEnv) {
   return {
-    text: (key: string) => cellMemo(row, key, 'text', (v) => normalizeText(foldText(v))),
+    text: (key: string) => cellMemo(row, key, 'text', textOf),
     money: (key: string) => {
       const r = cellMemo(row, key, 'money', (v) => parseCellMoney(v, env.unit(key)))
       if (r.error) m.error(key, r.error)
