@@ -17,7 +17,9 @@ export function createMainWindow(iconFile: string): BrowserWindow {
     show: false,
     title: '帮扶项目资产台账',
     icon: iconFile,
-    webPreferences: { ...secureWebPreferences, preload: join(__dirname, '../preload/index.js') },
+    // plugins: Electron shows a PDF in an <iframe> (the print preview of an outbox file) only with its
+    // built-in PDF viewer enabled, which this flag does; there are no other plugins in Electron.
+    webPreferences: { ...secureWebPreferences, plugins: true, preload: join(__dirname, '../preload/index.js') },
   })
   window.once('ready-to-show', () => window.show())
 

@@ -97,6 +97,8 @@ describe('window.ts and security.ts', () => {
     const prefs = electron.windows.at(-1)!.options.webPreferences as Record<string, unknown>
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/)
+    // the built-in PDF viewer, for the print preview's <iframe>
+    expect(prefs.plugins).toBe(true)
   })
 
   it('blocks navigation away from the app and every window.open', () => {
