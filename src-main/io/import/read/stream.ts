@@ -3,7 +3,8 @@ import type { CellValue, MergeRange, RawSheet } from '../types'
 import { serialToDate } from './sheetjs'
 import { AppError } from '../../../domain/errors'
 import { ReadErrorCode } from './errors'
-import { listZip, readZipEntry, streamZipEntryText, type ZipEntry } from './zip'
+import { listZip, readZipEntry, streamZipEntryBytes, streamZipEntryText, type ZipEntry } from './zip'
+import { rowCells, SheetDataReader, type ByteSheetContext } from './sheet-bytes'
 
 /*
  * A streaming .xlsx reader for large files: the sheet XML is inflated and scanned chunk by chunk
@@ -165,9 +166,6 @@ async function readSharedStrings(path: string, entry: ZipEntry | undefined): Pro
 }
 
 /** "B12" → column 1 (0-based); the row part is ignored. */
-function columnOf(ref: string): number {
-  return columnAt(ref, 0, ref.length)
-}
 function rowOf(ref: string): number {
   const m = /(\d+)$/.exec(ref)
   return m ? Number(m[1]) - 1 : -1
@@ -188,146 +186,16 @@ const V = new RegExp(`<${P}v\\b[^>]*>([\\s\\S]*?)</${P}v>`)
 const F = new RegExp(`<${P}f\\b[^>]*>([\\s\\S]*?)</${P}f>`)
 const IS = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`)
 
-const isNameChar = (code: number) =>
-  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 58 || code === 95 || code === 45 || code === 46
-const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13
-
-/** The column (0-based) of a cell reference's letters in xml[from, to) ("B12" → 1, "$B$12" → 1); -1 without letters. */
-function columnAt(xml: string, from: number, to: number): number {
+/** The column (0-based) of a cell reference's letters ("B12" → 1, "$B$12" → 1); -1 without letters. */
+function columnOf(ref: string): number {
   let col = 0
-  for (let i = from; i < to; i++) {
-    const c = xml.charCodeAt(i)
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i)
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64)
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96)
     else if (c !== 36) break
   }
   return col - 1
-}
-
-/** The r, s and t attributes of a <c> or <row> start tag (its text from after the name to before `>` or `/>`). */
-function tagAttrs(tag: string): { r?: string; s?: string; t?: string } {
-  const out: { r?: string; s?: string; t?: string } = {}
-  scanAttrs(tag, 0, tag.length, (name, from, to) => (out[name] = tag.slice(from, to)))
-  return out
-}
-
-/** Calls `found` with the value range of each r, s or t attribute in xml[from, to). */
-function scanAttrs(xml: string, from: number, to: number, found: (name: 'r' | 's' | 't', valueFrom: number, valueTo: number) => void) {
-  let i = from
-  while (i < to) {
-    const eq = xml.indexOf('=', i)
-    if (eq < 0 || eq >= to) return
-    let nameEnd = eq
-    while (nameEnd > i && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--
-    let q = eq + 1
-    while (q < to && isSpace(xml.charCodeAt(q))) q++
-    const quote = xml.charCodeAt(q)
-    if (quote !== 34 && quote !== 39) return
-    const end = xml.indexOf(quote === 34 ? '"' : "'", q + 1)
-    if (end < 0) return
-    let nameStart = i
-    while (nameStart < nameEnd && isSpace(xml.charCodeAt(nameStart))) nameStart++
-    if (nameEnd - nameStart === 1) {
-      const c = xml.charCodeAt(nameStart)
-      if (c === 114) found('r', q + 1, end)
-      else if (c === 115) found('s', q + 1, end)
-      else if (c === 116) found('t', q + 1, end)
-    }
-    i = end + 1
-  }
-}
-
-/**
- * The cells of a row's XML in xml[from, to), by column, scanned with indexOf rather than a regular
- * expression (the hottest loop of a large import: 1.7M cells for a 120k-line roster). The common
- * cell — a number or a shared string in a plain <v> — is read in place; any other (inline and
- * formula strings, booleans, errors, ISO dates, odd markup) goes through `cellOf`. Tags may carry
- * a namespace prefix (<x:c>); anything that is not a <c> element is skipped.
- */
-function rowCells(xml: string, from: number, to: number, ctx: SheetContext): CellValue[] {
-  const out: CellValue[] = []
-  let pos = from
-  let nextCol = 0
-  let hasR = false
-  let col = 0
-  let sFrom = -1
-  let sTo = -1
-  let tFrom = -1
-  let tTo = -1
-  const attr = (name: 'r' | 's' | 't', a: number, b: number) => {
-    if (name === 'r') {
-      hasR = b > a
-      if (hasR) col = columnAt(xml, a, b)
-    } else if (name === 's') {
-      sFrom = a
-      sTo = b
-    } else {
-      tFrom = a
-      tTo = b
-    }
-  }
-  while (pos < to) {
-    const lt = xml.indexOf('<', pos)
-    if (lt < 0 || lt >= to) break
-    let e = lt + 1
-    while (e < to && isNameChar(xml.charCodeAt(e))) e++
-    const gt = xml.indexOf('>', e)
-    if (gt < 0 || gt >= to) break
-    // a <c> or <prefix:c> element
-    if (xml.charCodeAt(e - 1) !== 99 || !(e - lt === 2 || xml.charCodeAt(e - 2) === 58)) {
-      pos = gt + 1
-      continue
-    }
-    const selfClosing = xml.charCodeAt(gt - 1) === 47
-    hasR = false
-    sFrom = sTo = tFrom = tTo = -1
-    scanAttrs(xml, e, selfClosing ? gt - 1 : gt, attr)
-    const c = hasR ? col : nextCol
-    let innerFrom = gt + 1
-    let innerTo = innerFrom
-    if (selfClosing) pos = gt + 1
-    else {
-      const closeTag = e - lt === 2 ? '</c>' : `</${xml.slice(lt + 1, e)}>`
-      const close = xml.indexOf(closeTag, innerFrom)
-      if (close < 0 || close >= to) break
-      innerTo = close
-      pos = close + closeTag.length
-    }
-    nextCol = c + 1
-    if (c < 0 || c > 16_383 || innerTo === innerFrom) continue
-    const v = plainValue(xml, innerFrom, innerTo, sFrom, sTo, tFrom, tTo, ctx)
-    const value =
-      v !== undefined
-        ? v
-        : cellOf(
-            { s: sFrom < 0 ? undefined : xml.slice(sFrom, sTo), t: tFrom < 0 ? undefined : xml.slice(tFrom, tTo) },
-            xml.slice(innerFrom, innerTo),
-            ctx,
-          )
-    if (value === null) continue
-    if (++ctx.cells > MAX_CELLS) throw tooManyCells()
-    while (out.length < c) out.push(null)
-    out[c] = value
-  }
-  return out
-}
-
-/** A shared string or number in a plain `<v>…</v>`, as `cellOf` reads it; undefined for any other cell. */
-function plainValue(xml: string, from: number, to: number, sFrom: number, sTo: number, tFrom: number, tTo: number, ctx: SheetContext): CellValue | undefined {
-  const shared = tTo - tFrom === 1 && xml.charCodeAt(tFrom) === 115
-  if (!shared && tFrom >= 0 && !(tTo - tFrom === 1 && xml.charCodeAt(tFrom) === 110)) return undefined
-  if (!xml.startsWith('<v>', from)) return undefined
-  const close = xml.indexOf('</v>', from + 3)
-  if (close < 0 || close > to) return undefined
-  const v = xml.slice(from + 3, close)
-  if (shared) {
-    const s = ctx.strings[Number(v)]
-    return s === undefined || s === '' ? null : s
-  }
-  const n = Number(v)
-  if (v.trim() === '' || !Number.isFinite(n)) return null
-  if (sFrom >= 0 && ctx.isDate[Number(xml.slice(sFrom, sTo))]) return serialToDate(n, ctx.date1904)
-  return n
 }
 
 /** The text of a cell's <v> element: the common `<v>…</v>` found directly, anything else by the pattern. */
@@ -380,9 +248,6 @@ function cellOf(attrs: { s?: string; t?: string }, inner: string | undefined, ct
   }
 }
 
-/** A row's start tag: its namespace prefix, attributes, and whether it closes itself. */
-const ROW_OPEN = new RegExp(`<(${P})row\\b([^>]*?)(/>|>)`, 'g')
-const SHEETDATA_END = new RegExp(`</${P}sheetData>`)
 const MERGE = new RegExp(`<${P}mergeCell\\b[^>]*?ref\\s*=\\s*"([A-Za-z$0-9]+)(?::([A-Za-z$0-9]+))?"`, 'g')
 
 async function readSheet(
@@ -391,62 +256,36 @@ async function readSheet(
   name: string,
   ctx: SheetContext,
   maxRows: number | undefined,
-  onChars: (n: number) => void,
+  onBytes: (n: number) => void,
 ): Promise<RawSheet> {
   const rows: CellValue[][] = []
   const merges: MergeRange[] = []
-  let buf = ''
-  let inData = true
-  let tail = ''
   let nextRow = 0
   const limit = maxRows && maxRows > 0 ? maxRows : Infinity
-
-  const parseRow = (attrs: string, xml: string, from: number, to: number) => {
-    const rAttr = tagAttrs(attrs).r
+  const cells: ByteSheetContext = {
+    strings: ctx.strings,
+    isDate: ctx.isDate,
+    date1904: ctx.date1904,
+    other: (s, t, inner) => cellOf({ s, t }, inner, ctx),
+    counted: () => {
+      if (++ctx.cells > MAX_CELLS) throw tooManyCells()
+    },
+  }
+  const at = new Int32Array(6)
+  const reader = new SheetDataReader((rAttr, buf, from, to) => {
+    if (nextRow >= limit) return void nextRow++
     const r = rAttr ? Number(rAttr) - 1 : nextRow
     nextRow = r + 1
     if (r >= limit || r < 0) return
-    const out = rowCells(xml, from, to, ctx)
+    const out = rowCells(buf, from, to, cells, at)
     while (rows.length < r) rows.push([])
     rows[r] = out
-  }
-
-  await streamZipEntryText(path, entry, (chunk) => {
-    onChars(chunk.length)
-    if (!inData) {
-      tail += chunk
-      return
-    }
-    buf += chunk
-    let pos = 0
-    for (;;) {
-      ROW_OPEN.lastIndex = pos
-      const open = ROW_OPEN.exec(buf)
-      if (!open) break
-      if (open[3] === '/>') {
-        parseRow(open[2], '', 0, 0)
-        pos = ROW_OPEN.lastIndex
-        continue
-      }
-      const closeTag = `</${open[1]}row>`
-      const close = buf.indexOf(closeTag, ROW_OPEN.lastIndex)
-      if (close < 0) {
-        pos = open.index
-        break
-      }
-      if (nextRow < limit) parseRow(open[2], buf, ROW_OPEN.lastIndex, close)
-      else nextRow++
-      pos = close + closeTag.length
-    }
-    const rest = buf.slice(pos)
-    const end = SHEETDATA_END.exec(rest)
-    if (end) {
-      inData = false
-      tail = rest.slice(end.index)
-      buf = ''
-    } else buf = rest
   })
-  for (const m of tail.matchAll(MERGE)) {
+  await streamZipEntryBytes(path, entry, (chunk) => {
+    onBytes(chunk.length)
+    reader.push(chunk)
+  })
+  for (const m of reader.tailText().matchAll(MERGE)) {
     const a = m[1]
     const b = m[2] ?? m[1]
     merges.push({ top: rowOf(a), left: columnOf(a), bottom: rowOf(b), right: columnOf(b) })

@@ -95,6 +95,20 @@ export function readZipEntry(path: string, entry: ZipEntry): Buffer {
 
 /** Streams an entry's text through `onText` chunk by chunk (memory stays flat for a large sheet). */
 export async function streamZipEntryText(path: string, entry: ZipEntry, onText: (chunk: string) => void): Promise<void> {
+  const stream = entryStream(path, entry)
+  if (!stream) return
+  stream.setEncoding('utf8')
+  for await (const chunk of stream) onText(chunk as string)
+}
+
+/** Streams an entry's bytes through `onBytes` chunk by chunk. */
+export async function streamZipEntryBytes(path: string, entry: ZipEntry, onBytes: (chunk: Buffer) => void): Promise<void> {
+  const stream = entryStream(path, entry)
+  if (!stream) return
+  for await (const chunk of stream) onBytes(chunk as Buffer)
+}
+
+function entryStream(path: string, entry: ZipEntry) {
   const fd = openSync(path, 'r')
   let start: number
   try {
@@ -102,10 +116,9 @@ export async function streamZipEntryText(path: string, entry: ZipEntry, onText: 
   } finally {
     closeSync(fd)
   }
-  if (entry.compressedSize === 0) return
+  if (entry.compressedSize === 0) return null
   const source = createReadStream(path, { start, end: start + entry.compressedSize - 1 })
   const stream = entry.method === 8 ? source.pipe(createInflateRaw()) : source
   source.on('error', (e) => stream.destroy(e))
-  stream.setEncoding('utf8')
-  for await (const chunk of stream) onText(chunk as string)
+  return stream
 }
