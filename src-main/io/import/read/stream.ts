@@ -7,9 +7,10 @@ import { listZip, readZipEntry, streamZipEntryBytes, streamZipEntryText, type Zi
 import { rowCells, SheetDataReader, type ByteSheetContext } from './sheet-bytes'
 
 /*
- * A streaming .xlsx reader for large files: the sheet XML is inflated and scanned chunk by chunk
- * (text decoded with a stateful UTF-8 decoder), and only cell values are kept, so memory grows with
- * the data rather than with a DOM or SheetJS's cell objects.
+ * A streaming .xlsx reader for large files: the sheet XML is inflated and scanned chunk by chunk as
+ * bytes (sheet-bytes.ts; a row is only ever cut at its end tag, so no character is split), the
+ * shared strings as text through a stateful UTF-8 decoder, and only cell values are kept, so memory
+ * grows with the data rather than with a DOM or SheetJS's cell objects.
  *
  * Not ExcelJS's WorkbookReader: it decodes each inflated chunk on its own (utils/parse-sax.js →
  * bufferToString), so a Chinese character split across a chunk boundary becomes two U+FFFD — in a
@@ -165,7 +166,7 @@ async function readSharedStrings(path: string, entry: ZipEntry | undefined): Pro
   return strings
 }
 
-/** "B12" → column 1 (0-based); the row part is ignored. */
+/** "B12" → row 11 (0-based); -1 without digits. */
 function rowOf(ref: string): number {
   const m = /(\d+)$/.exec(ref)
   return m ? Number(m[1]) - 1 : -1
