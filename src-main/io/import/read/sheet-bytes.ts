@@ -11,10 +11,24 @@
 import type { CellValue } from '../types'
 import { serialToDate } from './sheetjs'
 
-export interface ByteSheetContext {
+/** What plain cells are read against: the shared strings, and which cell styles are dates. */
+export interface SheetLookups {
   strings: string[]
   isDate: boolean[]
   date1904: boolean
+}
+
+/** A shared string by its index; an empty or missing one is an empty cell. */
+export function sharedString(lookups: SheetLookups, index: number): string | null {
+  const s = lookups.strings[index]
+  return s === undefined || s === '' ? null : s
+}
+
+/** A number cell: a date when its style is a date format. */
+export const styledNumber = (lookups: SheetLookups, n: number, style: number | undefined): number | Date =>
+  style !== undefined && lookups.isDate[style] ? serialToDate(n, lookups.date1904) : n
+
+export interface ByteSheetContext extends SheetLookups {
   /** A cell that is not a plain shared string or number, from its decoded s and t attributes and inner XML. */
   other(s: string | undefined, t: string | undefined, inner: string): CellValue
   /** Called for every non-empty cell kept (the guard against zip bombs). */
@@ -127,14 +141,10 @@ function plainValue(buf: Buffer, from: number, to: number, at: Int32Array, ctx: 
   while (close < to && buf[close] !== LT) close++
   if (!(close + 3 < to && buf[close + 1] === SLASH && buf[close + 2] === 118 && buf[close + 3] === GT)) return undefined
   const vFrom = from + 3
-  if (shared) {
-    const s = ctx.strings[numberAt(buf, vFrom, close)]
-    return s === undefined || s === '' ? null : s
-  }
+  if (shared) return sharedString(ctx, numberAt(buf, vFrom, close))
   const n = numberAt(buf, vFrom, close)
   if (isBlankAt(buf, vFrom, close) || !Number.isFinite(n)) return null
-  if (at[S] >= 0 && ctx.isDate[numberAt(buf, at[S], at[S + 1])]) return serialToDate(n, ctx.date1904)
-  return n
+  return styledNumber(ctx, n, at[S] >= 0 ? numberAt(buf, at[S], at[S + 1]) : undefined)
 }
 
 /** The cells of a row's XML in buf[from, to), by column. */

@@ -1,10 +1,9 @@
 import * as XLSX from 'xlsx'
 import type { CellValue, MergeRange, RawSheet } from '../types'
-import { serialToDate } from './sheetjs'
 import { AppError } from '../../../domain/errors'
 import { ReadErrorCode } from './errors'
 import { listZip, readZipEntry, streamZipEntryBytes, streamZipEntryText, type ZipEntry } from './zip'
-import { rowCells, SheetDataReader, type ByteSheetContext } from './sheet-bytes'
+import { rowCells, SheetDataReader, sharedString, styledNumber, type ByteSheetContext, type SheetLookups } from './sheet-bytes'
 
 /*
  * A streaming .xlsx reader for large files: the sheet XML is inflated and scanned chunk by chunk as
@@ -172,10 +171,7 @@ function rowOf(ref: string): number {
   return m ? Number(m[1]) - 1 : -1
 }
 
-interface SheetContext {
-  strings: string[]
-  isDate: boolean[]
-  date1904: boolean
+interface SheetContext extends SheetLookups {
   /** Non-empty cells read so far, against MAX_CELLS. */
   cells: number
 }
@@ -223,10 +219,8 @@ function cellOf(attrs: { s?: string; t?: string }, inner: string | undefined, ct
     return f && f[1] ? `=${xmlDecode(f[1])}` : null
   }
   switch (t) {
-    case 's': {
-      const s = ctx.strings[Number(v)]
-      return s === undefined || s === '' ? null : s
-    }
+    case 's':
+      return sharedString(ctx, Number(v))
     case 'str': {
       const s = xmlDecode(v)
       return s === '' ? null : s
@@ -242,9 +236,7 @@ function cellOf(attrs: { s?: string; t?: string }, inner: string | undefined, ct
     default: {
       const n = Number(v)
       if (v.trim() === '' || !Number.isFinite(n)) return null
-      const s = attrs.s
-      if (s !== undefined && ctx.isDate[Number(s)]) return serialToDate(n, ctx.date1904)
-      return n
+      return styledNumber(ctx, n, attrs.s === undefined ? undefined : Number(attrs.s))
     }
   }
 }
