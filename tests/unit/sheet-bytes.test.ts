@@ -8,6 +8,9 @@ const xml =
   '<row r="2"/>' +
   '<x:row r="3"><x:c r="B3" t="s"><x:v>1</x:v></x:c><x:c r="C3" s="1"><x:v>44405</x:v></x:c></x:row>' +
   '<row><c t="s"><v>1</v></c><c t="str"><v>苏木“嘎查”</v></c><c><v>007</v></c><c s="1"><v>44405.5</v></c></row>' +
+  // the one-pass reading of common cells, and the cells it leaves to the general code (spaces around =, single quotes, a tab, a formula, an empty <v>)
+  '<row r="5"><c r="A5" s="1"/><c r="B5" t="n" s="0"><v>-3</v></c><c r = "C5" t=\'s\'><v>0</v></c><c r="D5"\ts="1"><v>44405</v></c>' +
+  '<c r="E5" cm="1"><f>1+2</f><v>3</v></c><c r="F5" t="s"><v></v></c><c r="G5"><v> 12 </v></c><c r="H5"><v>1.5E-3</v></c><c r="J5" t="s" s="1"><v>1</v></c></row>' +
   '</sheetData><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells></worksheet>'
 
 /** Reads the sheet fed in chunks of `size` bytes (characters split between chunks included). */
@@ -37,8 +40,9 @@ describe('the sheet XML read as bytes (sheet-bytes.ts)', () => {
       // prefixed values are read by the caller (stream.ts's cellOf), like every other odd cell
       { r: '3', cells: [null, 'other(,s):<x:v>1</x:v>', 'other(1,):<x:v>44405</x:v>'] },
       { r: undefined, cells: ['基础母牛', 'other(,str):<v>苏木“嘎查”</v>', 7, new Date(Date.UTC(2021, 6, 28, 12))] },
+      { r: '5', cells: [null, -3, '张三', new Date(Date.UTC(2021, 6, 28)), 'other(,):<f>1+2</f><v>3</v>', '张三', 12, 0.0015, null, '基础母牛'] },
     ])
-    expect(counted).toBe(9)
+    expect(counted).toBe(17)
     expect(tail).toBe('</sheetData><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells></worksheet>')
   })
 

@@ -147,6 +147,67 @@ function plainValue(buf: Buffer, from: number, to: number, at: Int32Array, ctx: 
   return styledNumber(ctx, n, at[S] >= 0 ? numberAt(buf, at[S], at[S + 1]) : undefined)
 }
 
+/** What `plainCell` found: the column and value of the cell, and where the cell ends. */
+const plain = { column: 0, value: null as CellValue, end: 0 }
+
+/**
+ * The common cell in one pass: `<c` and a space, then only double-quoted attributes with no spaces
+ * around `=`, then either `/>` or `><v>digits…</v></c>` with t absent, "s" or "n". Fills `plain` and
+ * returns true; false for anything else, which the general code reads from the same `<`.
+ */
+function plainCell(buf: Buffer, lt: number, to: number, ctx: ByteSheetContext, nextCol: number): boolean {
+  let i = lt + 3
+  let rFrom = -1
+  let rTo = -1
+  let style = -1
+  let type = -1
+  for (;;) {
+    while (i < to && buf[i] === 32) i++
+    if (i >= to) return false
+    const b = buf[i]
+    if (b === GT || b === SLASH) break
+    const nameFrom = i
+    while (i < to && isNameByte(buf[i])) i++
+    if (i === nameFrom || i + 1 >= to || buf[i] !== EQ || buf[i + 1] !== DQ) return false
+    const valueFrom = i + 2
+    let valueTo = valueFrom
+    while (valueTo < to && buf[valueTo] !== DQ) valueTo++
+    if (valueTo >= to) return false
+    if (i - nameFrom === 1) {
+      const name = buf[nameFrom]
+      if (name === 114) {
+        rFrom = valueFrom
+        rTo = valueTo
+      } else if (name === 115) style = numberAt(buf, valueFrom, valueTo)
+      else if (name === 116) type = valueTo - valueFrom === 1 ? buf[valueFrom] : 0
+    }
+    i = valueTo + 1
+  }
+  const column = rTo > rFrom ? columnAt(buf, rFrom, rTo) : nextCol
+  if (buf[i] === SLASH) {
+    if (i + 1 >= to || buf[i + 1] !== GT) return false
+    plain.column = column
+    plain.value = null
+    plain.end = i + 2
+    return true
+  }
+  // <v>…</v></c>
+  if (type !== -1 && type !== 115 && type !== 110) return false
+  if (!(buf[i + 1] === LT && buf[i + 2] === 118 && buf[i + 3] === GT)) return false
+  const vFrom = i + 4
+  let vTo = vFrom
+  while (vTo < to && buf[vTo] !== LT) vTo++
+  if (vTo + 8 > to || !(buf[vTo + 1] === SLASH && buf[vTo + 2] === 118 && buf[vTo + 3] === GT && buf[vTo + 4] === LT && buf[vTo + 5] === SLASH && buf[vTo + 6] === 99 && buf[vTo + 7] === GT)) {
+    return false
+  }
+  if (vTo === vFrom || isBlankAt(buf, vFrom, vTo)) return false
+  const n = numberAt(buf, vFrom, vTo)
+  plain.column = column
+  plain.value = type === 115 ? sharedString(ctx, n) : Number.isFinite(n) ? styledNumber(ctx, n, style < 0 ? undefined : style) : null
+  plain.end = vTo + 8
+  return true
+}
+
 /** The cells of a row's XML in buf[from, to), by column. */
 export function rowCells(buf: Buffer, from: number, to: number, ctx: ByteSheetContext, at: Int32Array): CellValue[] {
   const out: CellValue[] = []
@@ -156,6 +217,16 @@ export function rowCells(buf: Buffer, from: number, to: number, ctx: ByteSheetCo
     let lt = pos
     while (lt < to && buf[lt] !== LT) lt++
     if (lt >= to) break
+    if (buf[lt + 1] === 99 && buf[lt + 2] === 32 && plainCell(buf, lt, to, ctx, nextCol)) {
+      const c = plain.column
+      pos = plain.end
+      nextCol = c + 1
+      if (c < 0 || c > 16_383 || plain.value === null) continue
+      ctx.counted()
+      while (out.length < c) out.push(null)
+      out[c] = plain.value
+      continue
+    }
     let e = lt + 1
     // the usual unprefixed <c …> first, any other name the long way
     if (buf[e] === 99 && !isNameByte(buf[e + 1])) e++
