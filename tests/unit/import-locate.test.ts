@@ -68,6 +68,43 @@ describe('locateTable', () => {
     ])
   })
 
+  it('skips the same rows in a wide table, where most rows are taken as data without listing their cells', () => {
+    const header = ['序号', '资产编号', '资产名称', '乡镇', '资产原值', '中央', '旗县', '经营方式', '地点', '备注']
+    const data = (n: number, name: string): CellValue[] => [n, `ZC${n}`, name, '林东镇', 10, 6, 4, '自营', '某村', '—']
+    const t = locateTable(
+      sheet([
+        ['2026年资产台账'],
+        header,
+        data(1, '道路'),
+        ['（一）养殖类', null, null, null, 10, 6, 4, null, null, null],
+        data(2, '暖棚'),
+        [null, null, '林东镇小计', null, 20, 12, 8, null, null, null],
+        [' ', '\u3000', null, null, null, null, null, null, null, null],
+        data(3, '水井'),
+        header,
+        [...header.slice(0, 9), '说明'],
+        data(4, '冷库'),
+        ['一、其他', '', '', '', '', '', '', '', '', ''],
+        ['单位负责人：', '审核人：', '填报人：', null, null, null, null, null, '日期：', '2026年11月'],
+        data(5, '羊圈'),
+        [null, null, null, null, 40, 24, 16, null, null, '总 计'],
+      ]),
+      fields,
+    )
+    expect(t.rows.map((r) => r.rowNumber)).toEqual([3, 5, 8, 11, 14])
+    expect(t.rows[0].cells).toEqual(data(1, '道路'))
+    expect(t.skipped).toEqual([
+      { rowNumber: 4, reason: '分类标题行' },
+      { rowNumber: 6, reason: '小计行' },
+      { rowNumber: 7, reason: '空行' },
+      { rowNumber: 9, reason: '重复的表头行' },
+      { rowNumber: 10, reason: '重复的表头行' },
+      { rowNumber: 12, reason: '分类标题行' },
+      { rowNumber: 13, reason: '签字行' },
+      { rowNumber: 15, reason: '总计行' },
+    ])
+  })
+
   it('understands a two-level header with merges: group cells, vertical merges one-element paths', () => {
     const merges: MergeRange[] = [
       { top: 1, left: 0, bottom: 2, right: 0 },

@@ -200,13 +200,21 @@ function filled(cells: readonly CellValue[]): FilledCell[] {
     const v = cells[c]
     if (v === null || v === undefined) continue
     if (typeof v === 'string') {
-      if (v.length === 0 || (v.length < 64 && BLANK.test(v))) continue
-      const text = v.trim()
-      if (text === '' && BLANK.test(v)) continue
-      out.push({ c, v, text })
+      const text = filledText(v)
+      if (text !== null) out.push({ c, v, text })
     } else out.push({ c, v, text: '' })
   }
   return out
+}
+
+/** A string cell's trimmed text, or null when it holds only spaces and invisible characters. */
+function filledText(v: string): string | null {
+  const first = v.charCodeAt(0)
+  // Most cells start with a printable ASCII or a CJK character: no space test needed.
+  if ((first > 0x20 && first < 0x7f) || (first > 0x3000 && first < 0xfeff)) return v.trim()
+  if (v.length === 0 || (v.length < 64 && BLANK.test(v))) return null
+  const text = v.trim()
+  return text === '' && BLANK.test(v) ? null : text
 }
 
 interface FilledCell {
@@ -311,6 +319,40 @@ export function locateTable(sheet: RawSheet, fields: readonly FieldSpec[]): Loca
   const numericHeader = headerTexts.map((texts) => [...texts].some((t) => /^[-+.\d]/.test(t)))
   const sameAsHeader = (cell: FilledCell) =>
     !!headerTexts[cell.c] && (typeof cell.v === 'string' || typeof cell.v === 'boolean' || numericHeader[cell.c]) && headerTexts[cell.c].has(cellText(cell))
+  const repeatsHeader = (same: number) => same >= Math.max(2, Math.ceil(headerFieldCount / 2))
+
+  /**
+   * Whether a row is plainly data, decided without listing its cells: at least 3 filled cells, not
+   * all of them text (or more than 8), no text with 计 in it, a first cell that is not a category
+   * heading, and not a repeated header. Every row the tests below would skip fails this; the rest
+   * take the long way.
+   */
+  const plainlyData = (cellsRow: readonly CellValue[]): boolean => {
+    let count = 0
+    let allText = true
+    let firstIsString = false
+    let same = 0
+    for (let c = 0; c < cellsRow.length; c++) {
+      const v = cellsRow[c]
+      if (v === null || v === undefined) continue
+      if (typeof v === 'string') {
+        const text = filledText(v)
+        if (text === null) continue
+        if (text.indexOf('计') >= 0) return false
+        if (count === 0) {
+          if (CATEGORY.test(foldText(text))) return false
+          firstIsString = true
+        }
+        if (headerTexts[c]?.has(text)) same++
+      } else {
+        if (!(v instanceof Date)) allText = false
+        if (headerTexts[c] && (typeof v === 'boolean' || numericHeader[c])) return false
+      }
+      count++
+    }
+    if (count < 3 || (allText && count <= 8)) return false
+    return !(headerFieldCount >= 2 && firstIsString && repeatsHeader(same))
+  }
   const rows: TableRow[] = []
   const skipped: LocatedTable['skipped'] = []
   let pendingBlank: number[] = []
@@ -342,6 +384,12 @@ export function locateTable(sheet: RawSheet, fields: readonly FieldSpec[]): Loca
       }
     }
     const rowNumber = r + 1
+    if (r > headerBottom + 1 && plainlyData(cellsRow)) {
+      for (const n of pendingBlank) skipped.push({ rowNumber: n, reason: SkipReason.blank })
+      pendingBlank = []
+      rows.push({ rowNumber, cells: cellsRow })
+      continue
+    }
     const cells = filled(cellsRow)
     if (cells.length === 0) {
       pendingBlank.push(rowNumber)
@@ -390,7 +438,7 @@ export function locateTable(sheet: RawSheet, fields: readonly FieldSpec[]): Loca
     if (headerFieldCount >= 2 && cells.length >= 2 && typeof cells[0].v === 'string') {
       let same = 0
       for (const cell of cells) if (sameAsHeader(cell)) same++
-      if (same >= Math.max(2, Math.ceil(headerFieldCount / 2))) {
+      if (repeatsHeader(same)) {
         skip(SkipReason.repeatedHeader)
         continue
       }
