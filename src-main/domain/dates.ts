@@ -28,7 +28,34 @@ const pad2 = (n: number) => String(n).padStart(2, '0')
 const iso = (y: number, m: number, d: number) => `${y}-${pad2(m)}-${pad2(d)}`
 
 export const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-export const daysInMonth = (y: number, m: number) => [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+export const daysInMonth = (y: number, m: number) => (m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1])
+
+/**
+ * The numbers of a date's '-'-separated parts: 「2021-07-28」 → [2021, 7, 28], as
+ * `split('-').map(Number)` gives them; a date written yyyy-mm-dd is read from its digits (the
+ * import checks one per row).
+ */
+export function isoParts(s: string): number[] {
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    const y = digitsAt(s, 0, 4)
+    const m = digitsAt(s, 5, 7)
+    const d = digitsAt(s, 8, 10)
+    if (y >= 0 && m >= 0 && d >= 0) return [y, m, d]
+  }
+  return s.split('-').map(Number)
+}
+
+/** The number written by the digits s[from, to); -1 when one is not a digit. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return -1
+    n = n * 10 + c
+  }
+  return n
+}
 
 export const isValidYmd = (y: number, m: number, d: number) =>
   Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
@@ -47,7 +74,7 @@ export const compareIso = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** 「2021-07-28」 → 「2021年7月28日」 for printed forms. */
 export function formatChineseDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number)
+  const [y, m, d] = isoParts(isoDate)
   return `${y}年${m}月${d}日`
 }
 
@@ -65,7 +92,7 @@ export function excelSerialToIso(serial: number): Result<string> {
 /** An ISO date as its Excel serial (for exports). Throws RangeError on a malformed date (a programming error). */
 export function isoToExcelSerial(isoDate: string): number {
   if (!isIsoDate(isoDate) || isoDate < '1900-01-01') throw new RangeError(`不是有效的日期：${isoDate}`)
-  const [y, m, d] = isoDate.split('-').map(Number)
+  const [y, m, d] = isoParts(isoDate)
   const days = (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / DAY_MS
   return isoDate < '1900-03-01' ? days - 1 : days
 }

@@ -31,8 +31,13 @@ export const toHalfWidth = (s: string) => s.replace(/[\uFF01-\uFF5E\u3000\uFFE5]
  * spaces to one, and trims. Line breaks become spaces unless `multiline` (then each line is trimmed,
  * CRLF becomes LF, and blank lines at both ends are dropped).
  */
-/** A character or spacing `normalizeText` would change; text without one is returned as it is. */
-const NEEDS_NORMALIZING = /[\u200B-\u200D\u2060\uFEFF\u00AD\uFF01-\uFF5E\u3000\uFFE5\r\n\u2028\u2029\t\f\v\u00A0\u1680\u2000-\u200A\u202F\u205F]| {2}|^ | $/
+/**
+ * A character or spacing `normalizeText` would change; text without one is returned as it is. The
+ * full-width range leaves out the punctuation kept as typed (！（），：；？): a name such as
+ * 「…项目（第1批）」 needs nothing done.
+ */
+const NEEDS_NORMALIZING =
+  /[\u200B-\u200D\u2060\uFEFF\u00AD\uFF02-\uFF07\uFF0A\uFF0B\uFF0D-\uFF19\uFF1C-\uFF1E\uFF20-\uFF5E\u3000\uFFE5\r\n\u2028\u2029\t\f\v\u00A0\u1680\u2000-\u200A\u202F\u205F]| {2}|^ | $/
 
 export function normalizeText(input: string, opts: { multiline?: boolean } = {}): string {
   if (!NEEDS_NORMALIZING.test(input)) return input

@@ -155,3 +155,25 @@ describe('household-line lookups', () => {
     expect(lazy.sameKey(hh0.id, '肉羊', 2021, '2021年肉牛到户项目')).toBeUndefined()
   })
 })
+
+describe('duplicate lines within one roster file', () => {
+  it('are found for a household with a few lines and for one with more lines than its short list holds', async () => {
+    const host = await setUpHost()
+    const dir = tempDir('dup')
+    const p0 = await preview(host.ctx, writeCsv(join(dir, 'h.csv'), householdCsvRows(2), 'utf-8'), 'households')
+    commitImport(host.ctx, { sessionId: p0.sessionId, acceptWarnings: true })
+    const line = (household: number, batch: number, item = '基础母牛', year = 2021) => [idOf(household), `${year}年到户产业项目（第${batch}批）`, year, item, 'H01', '头', 1, 8000, 8000, 'XJ', `${year}-05-15`]
+    const rows: (string | number | null)[][] = [['身份证号', '项目名称', '项目年度', '扶持内容', '资产类型', '单位', '数量', '补助标准', '补助金额', '资金来源', '发放日期']]
+    for (let batch = 1; batch <= 100; batch++) rows.push(line(0, batch)) // file rows 2–101
+    rows.push(line(1, 1), line(1, 1, '肉羊'), line(1, 1, '基础母牛', 2022)) // 102–104: same project, other item or year
+    rows.push(line(0, 3), line(0, 90), line(1, 1, '肉羊'), line(0, 101)) // 105–108
+    const p = await preview(host.ctx, writeCsv(join(dir, 'roster.csv'), rows, 'utf-8'), 'householdLines')
+    expect(p.counts).toMatchObject({ total: 107, error: 3 })
+    const errors = p.rows.filter((r) => r.status === 'E').map((r) => `${r.rowNumber}: ${r.messages.map((m) => m.message).join('；')}`)
+    expect(errors).toEqual([
+      '105: 与第 4 行重复（同一农户、同一项目的同一扶持内容），未重复导入',
+      '106: 与第 91 行重复（同一农户、同一项目的同一扶持内容），未重复导入',
+      '107: 与第 103 行重复（同一农户、同一项目的同一扶持内容），未重复导入',
+    ])
+  })
+})

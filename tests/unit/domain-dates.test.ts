@@ -7,6 +7,7 @@ import {
   formatChineseDate,
   isIsoDate,
   isLeapYear,
+  isoParts,
   isoToExcelSerial,
   isValidYmd,
   parseDate,
@@ -26,6 +27,13 @@ describe('calendar helpers', () => {
     expect(daysInMonth(1900, 2)).toBe(28)
     expect(daysInMonth(2021, 4)).toBe(30)
     expect(daysInMonth(2021, 12)).toBe(31)
+    expect([0, 13, 2.5].map((m) => daysInMonth(2021, m))).toEqual([undefined, undefined, undefined])
+  })
+
+  it('splits a date into the numbers of its parts, as split and Number do, written any way', () => {
+    for (const s of ['2021-07-28', '0000-00-00', '2021-7-28', '2021-07-2x', '2021/07/28', ' 2021-07-28', '2021-07-28 ', '２０２１-07-28', '', '2021-07-+8', '2021-07-2.'])
+      expect(isoParts(s)).toEqual(s.split('-').map(Number))
+    expect(isoParts('2024-02-29')).toEqual([2024, 2, 29])
   })
 
   it('validates dates and ISO strings', () => {

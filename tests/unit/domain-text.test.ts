@@ -34,6 +34,16 @@ describe('normalizeText', () => {
     expect(normalizeText('规模：长５．０８公里，宽４．５米；（水泥路）！？')).toBe('规模：长5.08公里，宽4.5米；（水泥路）！？')
   })
 
+  it('folds every other full-width character, alone in the text or next to the kept punctuation', () => {
+    const kept = '，：；！？（）'
+    for (let code = 0xff01; code <= 0xff5e; code++) {
+      const c = String.fromCharCode(code)
+      const expected = kept.includes(c) ? c : String.fromCharCode(code - 0xfee0)
+      expect(normalizeText(`项目${c}第1批`)).toBe(`项目${expected}第1批`)
+      expect(normalizeText(`（${c}）`)).toBe(`（${expected}）`)
+    }
+  })
+
   it('removes zero-width characters and the BOM', () => {
     expect(normalizeText('\uFEFF林\u200B东\u200D镇\u00AD')).toBe('林东镇')
   })

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { householdInput, householdLineInput } from '../../api/channels/households'
 import { fundSourceTypes } from '../../domain/asset-enums'
 import { checkBankCard, checkPhone, maskBankCard, maskPhone } from '../../domain/contact'
-import { isValidYmd, todayIso } from '../../domain/dates'
+import { isoParts, isValidYmd, todayIso } from '../../domain/dates'
 import { checkIdCard, maskIdCard } from '../../domain/id-card'
 import { formatFen } from '../../domain/money'
 import { collector, type Collector, type FieldRef } from '../../domain/severity'
@@ -206,6 +206,8 @@ export const AMOUNT_TOLERANCE_FEN = 100
  * fund source and sub-type from their lists (E); the linked asset is a 到户类 asset (E); the same
  * household, item, date and project twice (§7.6, W). Returns the household's head for the audit.
  */
+const NON_NEGATIVE = ['quantity', 'standardFen', 'amountFen'] as const
+
 export function checkHouseholdLine(
   ctx: ServiceContext,
   input: HouseholdLineInput,
@@ -235,7 +237,8 @@ export function checkHouseholdLine(
   }
 
   // §7.5 — amounts ≥ 0 (the schema already refuses negatives; the service may be called directly).
-  for (const [key, value] of [['quantity', input.quantity], ['standardFen', input.standardFen], ['amountFen', input.amountFen]] as const) {
+  for (const key of NON_NEGATIVE) {
+    const value = input[key]
     if (!Number.isFinite(value) || value < 0) c.error(f[key], '不能为负数')
   }
   if (input.currentQuantity !== null && input.currentQuantity < 0) c.error(f.currentQuantity, '不能为负数')
@@ -248,7 +251,7 @@ export function checkHouseholdLine(
   }
 
   // §7.4 — a real date, not in the future, within the project year ±1.
-  const [y, m, d] = input.issueDate.split('-').map(Number)
+  const [y, m, d] = isoParts(input.issueDate)
   const today = lookups.today()
   if (!isValidYmd(y, m, d)) c.error(f.issueDate, `「${input.issueDate}」不是有效日期`)
   else if (input.issueDate > today) c.error(f.issueDate, `不能晚于今天（${today}）`)

@@ -88,14 +88,16 @@ export class BulkLineLookups implements HouseholdLineLookups {
   }
 
   sameLine(l: { householdId: number; item: string; issueDate: string; projectName: string; projectCode: string; exceptId: number }) {
-    return this.storedLines(l.householdId).find(
-      (s) => s.id !== l.exceptId && s.item === l.item && s.issueDate === l.issueDate && (s.projectName === l.projectName || (l.projectCode !== '' && s.projectCode === l.projectCode)),
-    )
+    for (const s of this.storedLines(l.householdId)) {
+      if (s.id !== l.exceptId && s.item === l.item && s.issueDate === l.issueDate && (s.projectName === l.projectName || (l.projectCode !== '' && s.projectCode === l.projectCode))) return s
+    }
+    return undefined
   }
 
   /** A stored line of the import's natural key: household, item, project year and project name. */
   sameKey(householdId: number, item: string, projectYear: number, projectName: string) {
-    return this.storedLines(householdId).find((s) => s.item === item && s.projectYear === projectYear && s.projectName === projectName)
+    for (const s of this.storedLines(householdId)) if (s.item === item && s.projectYear === projectYear && s.projectName === projectName) return s
+    return undefined
   }
 
   today() {

@@ -92,6 +92,46 @@ const HOUSEHOLD_MEMO_LIMIT = 200_000
 /** The key of a summary cell (as in migration 003). */
 const SUMMARY_CELL = 'town_code, project_year, subtype_code, fund_source, current_status, attribute'
 
+interface FileLine {
+  item: string
+  projectName: string
+  projectYear: number
+  rowNumber: number
+}
+
+/** A household with more lines than this in one file has them looked up by a key text. */
+const FILE_LINES_LISTED = 64
+
+/**
+ * The lines taken from the file so far, by household and natural key (item, project name, year):
+ * a household has a few lines, searched in a short list rather than by a key text made for every
+ * row of a large roster.
+ */
+class FileLines {
+  private readonly byHousehold = new Map<number, FileLine[] | Map<string, number>>()
+
+  /** The row of an earlier line with the same key; else this line is recorded and undefined returned. */
+  firstOf(householdId: number, item: string, projectName: string, projectYear: number, rowNumber: number): number | undefined {
+    let lines = this.byHousehold.get(householdId)
+    if (lines === undefined) this.byHousehold.set(householdId, (lines = []))
+    if (Array.isArray(lines)) {
+      for (const l of lines) if (l.item === item && l.projectName === projectName && l.projectYear === projectYear) return l.rowNumber
+      if (lines.length < FILE_LINES_LISTED) {
+        lines.push({ item, projectName, projectYear, rowNumber })
+        return undefined
+      }
+      const byKey = new Map(lines.map((l) => [lineKey(l.item, l.projectName, l.projectYear), l.rowNumber]))
+      this.byHousehold.set(householdId, (lines = byKey))
+    }
+    const key = lineKey(item, projectName, projectYear)
+    const first = lines.get(key)
+    if (first === undefined) lines.set(key, rowNumber)
+    return first
+  }
+}
+
+const lineKey = (item: string, projectName: string, projectYear: number) => `${item}\u0000${projectName}\u0000${projectYear}`
+
 function startLines(ctx: ServiceContext, env: KindEnv) {
   const subtypes = new SubtypeLookup(ctx.db, 'H')
   let bulk: BulkLineLookups | undefined
@@ -103,7 +143,7 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
     }
     return bulk
   }
-  const seen = new Map<string, number>()
+  const fileLines = new FileLines()
   const schema = new FieldwiseParser(householdLineInput)
   const yearRange = { min: 2000, max: new Date().getFullYear() + 1 }
   // The cell parsers, made once for the run rather than once a row.
@@ -215,13 +255,17 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
     // The form's rules: amount = quantity × standard (W), the issue date, the same line twice (W) …
     const checked = checkHouseholdLine(ctx, input, undefined, lookups())
     m.findings(checked.c.findings(), columnOf)
-    Object.assign(input, checked.values, { unit: normalizeText(input.unit), tagNo: normalizeText(input.tagNo) })
+    const { projectName: name, item: itemName, spec, projectCode } = checked.values
+    input.projectName = name
+    input.item = itemName
+    input.spec = spec
+    input.projectCode = projectCode
+    input.unit = normalizeText(input.unit)
+    input.tagNo = normalizeText(input.tagNo)
 
     // Duplicates by (household, item, project, year): within the file, and already in the roster.
-    const key = `${input.householdId}\u0000${input.item}\u0000${input.projectName}\u0000${input.projectYear}`
-    const first = seen.get(key)
+    const first = fileLines.firstOf(input.householdId, input.item, input.projectName, input.projectYear, row.rowNumber)
     if (first !== undefined) m.rowError(env.header('item'), `与第 ${first} 行重复（同一农户、同一项目的同一扶持内容），未重复导入`)
-    else seen.set(key, row.rowNumber)
     const dup = lookups().sameKey(input.householdId, input.item, input.projectYear, input.projectName)
     if (dup) m.rowError(env.header('item'), `花名册中已有该户同一项目的「${input.item}」（第 ${dup.id} 条），可能已导入过，未重复导入`)
 
