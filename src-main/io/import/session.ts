@@ -7,7 +7,7 @@ import { recordAudit } from '../../services/audit'
 import type { ServiceContext } from '../../services/context'
 import { outboxFile, outboxPath, resolveInbox } from '../../services/files'
 import { kindOf, importKinds } from './kinds'
-import { CellMemo, severityOf, type ImportKind, type KindEnv } from './kinds/kind'
+import { severityOf, type ImportKind, type KindEnv } from './kinds/kind'
 import { readWorkbook } from './read'
 import { locateBestTable, locateTable } from './table/locate'
 import { layoutSignature, suggestMapping } from './table/mapping'
@@ -144,17 +144,12 @@ function convertAll(ctx: ServiceContext, s: Pick<Session, 'kind' | 'table' | 'ma
   const run = kind.start(ctx, env)
   const results: RowResult[] = []
   const total = table.rows.length
-  const memo = new CellMemo()
   table.rows.forEach((row, at) => {
     const get = (key: string) => {
       const index = mapping[key]
       return index === null || index === undefined ? undefined : row.cells[index]
     }
-    const outcome = run.convert({
-      rowNumber: row.rowNumber,
-      get,
-      memo,
-    })
+    const outcome = run.convert({ rowNumber: row.rowNumber, get })
     const status = outcome.input === null ? 'E' : severityOf(outcome.messages)
     results.push({ at, rowNumber: row.rowNumber, label: outcome.label, status, input: outcome.input, messages: outcome.messages })
     if ((at + 1) % PROGRESS_EVERY === 0) ctx.progress?.({ job: 'import', done: at + 1, total, label: `正在检查：${(at + 1).toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 行` })

@@ -122,9 +122,10 @@ function startAssets(outer: ServiceContext, env: KindEnv, cls: AssetClass) {
     "SELECT code FROM asset WHERE name = ? AND coalesce(village_code, '') = ? AND town_code = ? AND fund_year = ? AND class = ? LIMIT 1",
   )
 
+  const readCells = cellReaders(env)
   function convert(row: RowCells): RowOutcome<AssetInput> {
     const m = new RowMessages(row.rowNumber, env)
-    const { text, money, int, date } = cellReaders(row, m, env)
+    const { text, money, int, date } = readCells(row, m)
     const enumOf = (key: string) => {
       const f = assetFields.find((x) => x.key === key)!
       const r = parseEnum(row.get(key), f.enumValues!, f.enumSynonyms)

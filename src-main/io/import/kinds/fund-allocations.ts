@@ -58,9 +58,10 @@ function startFundAllocations(outer: ServiceContext, env: KindEnv) {
     return fundAllocationFields.some((f) => f.key === path) ? path : null
   }
 
+  const readCells = cellReaders(env)
   function convert(row: RowCells): RowOutcome<AllocInput> {
     const m = new RowMessages(row.rowNumber, env)
-    const { text } = cellReaders(row, m, env)
+    const { text } = readCells(row, m)
     const code = text('projectCode')
     const name = normalizeName(foldText(row.get('projectName')))
     const docNo = text('docNo')

@@ -82,9 +82,10 @@ function startFundDocs(outer: ServiceContext, env: KindEnv) {
   const seen = new Map<string, number>()
   const yearRange = { min: 2000, max: new Date().getFullYear() + 2 }
 
+  const readCells = cellReaders(env)
   function convert(row: RowCells): RowOutcome<DocInput> {
     const m = new RowMessages(row.rowNumber, env)
-    const { text } = cellReaders(row, m, env)
+    const { text } = readCells(row, m)
     const docNo = text('docNo')
     const label = shortText(docNo || `第${row.rowNumber}行`, 30)
     if (!docNo) m.error('docNo', '请填写文号')

@@ -82,9 +82,10 @@ function startFundPayments(outer: ServiceContext, env: KindEnv) {
     return fundPaymentFields.some((f) => f.key === path) ? path : null
   }
 
+  const readCells = cellReaders(env)
   function convert(row: RowCells): RowOutcome<EntryInput> {
     const m = new RowMessages(row.rowNumber, env)
-    const { text } = cellReaders(row, m, env)
+    const { text } = readCells(row, m)
     const code = text('projectCode')
     const name = normalizeName(foldText(row.get('projectName')))
     const kind = parseEnum(row.get('kind'), entryKinds, entryKindSpellings)

@@ -6,7 +6,7 @@ import { checkHouseholdLine, type HouseholdLineInput } from '../../../services/h
 import { parseCellDate, parseCellDecimal, parseCellIdCard, parseCellYear, parseEnum } from '../normalise'
 import { foldText, shortText } from '../normalise/text'
 import type { CellValue, FieldSpec } from '../types'
-import { cellMemo, cellReaders, field, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
+import { cellReaders, field, memoized, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
 import { bulkLoad } from './bulk-load'
 import { FieldwiseParser } from './fieldwise'
 import { BulkLineLookups, type HouseholdRef } from './household-line-lookups'
@@ -80,8 +80,8 @@ export const householdLineKind: ImportKind<HouseholdLineInput> = {
 
 const nameOf = (v: CellValue | undefined) => normalizeName(foldText(v))
 const decimal4 = (v: CellValue | undefined) => parseCellDecimal(v, { places: 4 })
-const issueMethodOf = (v: CellValue | undefined) => parseEnum(v, issueMethods, issueSynonyms)
-const statusOf = (v: CellValue | undefined) => parseEnum(v, householdItemStatuses, statusSynonyms)
+const parseIssueMethod = (v: CellValue | undefined) => parseEnum(v, issueMethods, issueSynonyms)
+const parseStatus = (v: CellValue | undefined) => parseEnum(v, householdItemStatuses, statusSynonyms)
 
 /** The per-row triggers of household_asset_line (migration 003) set aside during a bulk import. */
 const BULK_TRIGGERS = ['hal_count_insert', 'hal_summary_insert', 'hal_head_insert'] as const
@@ -147,18 +147,28 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
   const schema = new FieldwiseParser(householdLineInput)
   const yearRange = { min: 2000, max: new Date().getFullYear() + 1 }
   // The cell parsers, made once for the run rather than once a row.
-  const yearOf = (v: CellValue | undefined) => parseCellYear(v, yearRange)
-  const subtypeOf = (v: CellValue | undefined) => subtypes.match(v)
+  const readCells = cellReaders(env)
+  const itemOf = memoized('item', nameOf)
+  const projectNameOf = memoized('projectName', nameOf)
+  // A household's ID is on each of its lines: memoised for as many households as the county has.
+  const idOf = memoized('idNo', parseCellIdCard, HOUSEHOLD_MEMO_LIMIT)
+  const yearOf = memoized('projectYear', (v) => parseCellYear(v, yearRange))
+  const issueDateOf = memoized('issueDate', parseCellDate)
+  const subtypeOf = memoized('subtypeCode', (v) => subtypes.match(v))
+  const quantityOf = memoized('quantity', decimal4)
+  const currentQuantityOf = memoized('currentQuantity', decimal4)
+  const fundSourceOf = memoized('fundSource', matchFundSource)
+  const issueMethodOf = memoized('issueMethod', parseIssueMethod)
+  const statusOf = memoized('currentStatus', parseStatus)
 
   function convert(row: RowCells): RowOutcome<HouseholdLineInput> {
     const m = new RowMessages(row.rowNumber, env)
-    const { text, money } = cellReaders(row, m, env)
+    const { text, money } = readCells(row, m)
     const headName = text('headName')
-    const item = cellMemo(row, 'item', 'name', nameOf)
+    const item = itemOf(row)
     const label = `${shortText(headName || `第${row.rowNumber}行`, 10)} ${shortText(item, 12)}`
 
-    // A household's ID is on each of its lines: memoised for as many households as the county has.
-    const id = cellMemo(row, 'idNo', 'id', parseCellIdCard, HOUSEHOLD_MEMO_LIMIT)
+    const id = idOf(row)
     let hh: HouseholdRef | null = null
     if (id.error) m.error('idNo', id.error)
     else if (!id.value) m.error('idNo', '请填写户主身份证号（按身份证号找到农户）')
@@ -168,9 +178,9 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
       else if (headName && headName !== hh.headName && headName.replace(/\s/g, '') !== hh.headName.replace(/\s/g, '')) m.warning('headName', `与登记的户主「${hh.headName}」不一致，请核对`)
     }
 
-    const year = cellMemo(row, 'projectYear', 'year', yearOf)
+    const year = yearOf(row)
     if (year.error) m.error('projectYear', year.error)
-    const issue = cellMemo(row, 'issueDate', 'date', parseCellDate)
+    const issue = issueDateOf(row)
     if (issue.error) m.error('issueDate', issue.error)
     else if (!issue.value) m.error('issueDate', '请填写发放日期')
     let projectYear = year.value
@@ -181,11 +191,11 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
       } else m.error('projectYear', '请填写项目年度')
     }
 
-    const subtypeCode = cellMemo(row, 'subtypeCode', 'subtype', subtypeOf)
+    const subtypeCode = subtypeOf(row)
     const subtypeText = subtypeCode ? '' : foldText(row.get('subtypeCode'))
     if (!subtypeCode) m.error('subtypeCode', subtypeText ? `“${shortText(subtypeText)}”不是到户类资产的类型，应为：${subtypes.choices()}` : `请填写资产类型（${subtypes.choices()}）`)
 
-    const qty = cellMemo(row, 'quantity', 'decimal', decimal4)
+    const qty = quantityOf(row)
     if (qty.error) m.error('quantity', qty.error)
     else if (qty.value === undefined) m.error('quantity', '请填写数量')
     let standard = money('standardFen')
@@ -201,26 +211,26 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
     }
     if (amount === undefined && !m.list.some((x) => x.column === env.header('amountFen'))) m.error('amountFen', '请填写补助金额')
 
-    const fundSource = cellMemo(row, 'fundSource', 'fund', matchFundSource)
+    const fundSource = fundSourceOf(row)
     const fundText = fundSource ? '' : foldText(row.get('fundSource'))
     if (!fundSource) m.error('fundSource', fundText ? `“${shortText(fundText)}”不是可识别的资金来源，应为：${fundSourceNames()}` : '请填写资金来源')
 
-    const method = cellMemo(row, 'issueMethod', 'enum', issueMethodOf)
+    const method = issueMethodOf(row)
     if (method.error) m.error('issueMethod', method.error)
     let issueMethod = method.value
     if (!issueMethod && !method.error) {
       issueMethod = '实物发放'
       if (env.mapped('issueMethod')) m.warning('issueMethod', '未填写发放方式，按“实物发放”登记')
     }
-    const status = cellMemo(row, 'currentStatus', 'enum', statusOf)
+    const status = statusOf(row)
     if (status.error) m.error('currentStatus', status.error)
-    const current = cellMemo(row, 'currentQuantity', 'decimal', decimal4)
+    const current = currentQuantityOf(row)
     if (current.error) m.error('currentQuantity', current.error)
 
     let unit = text('unit')
     if (!unit && subtypeCode) unit = subtypes.units.get(subtypeCode) ?? ''
     if (!unit) m.error('unit', '请填写单位')
-    const projectName = cellMemo(row, 'projectName', 'name', nameOf)
+    const projectName = projectNameOf(row)
     if (!projectName) m.error('projectName', '请填写项目名称')
     if (!item) m.error('item', '请填写扶持内容')
 

@@ -39,37 +39,31 @@ export interface KindEnv {
 export interface RowCells {
   rowNumber: number
   get(fieldKey: string): CellValue | undefined
-  /** Results of pure functions of a cell, shared by the rows holding the same value (see CellMemo). */
-  memo?: CellMemo
 }
 
-/** A pure function of one field's cell, computed once per distinct value when the row offers a memo. */
-export const cellMemo = <T>(row: RowCells, key: string, slot: string, compute: (v: CellValue | undefined) => T, limit?: number): T =>
-  row.memo ? row.memo.get(key, slot, row.get(key), compute, limit) : compute(row.get(key))
+/** A pure function of one field's cell (see `memoized`). */
+export type CellReader<T> = (row: RowCells) => T
 
 /** Above this many distinct values a field is taken as unique per row (names, ear tags) and no longer memoised. */
 const MEMO_LIMIT = 4096
 
 /**
- * Results of pure cell functions (parse a date, fold a text, convert 万元 to 分) by field and value:
- * most columns of a roster repeat a few values (project, item, unit, date, amount), so 120,000 rows
- * parse a few hundred distinct cells. Results are shared: callers must not change them.
+ * Reads a field's cell through a pure function (parse a date, fold a text, convert 万元 to 分),
+ * computed once per distinct value: most columns of a roster repeat a few values (project, item,
+ * unit, date, amount), so 120,000 rows parse a few hundred distinct cells. A kind makes its readers
+ * when it starts on a file. Results are shared: callers must not change them.
  */
-export class CellMemo {
-  /** field → slot → value → result; null once the field has too many distinct values. Two levels, so no key string is built per cell. */
-  private readonly fields = new Map<string, Map<string, Map<unknown, unknown> | null>>()
-  get<T>(key: string, slot: string, v: CellValue | undefined, compute: (v: CellValue | undefined) => T, limit = MEMO_LIMIT): T {
-    let slots = this.fields.get(key)
-    if (!slots) this.fields.set(key, (slots = new Map()))
-    let cache = slots.get(slot)
+export function memoized<T>(fieldKey: string, compute: (v: CellValue | undefined) => T, limit = MEMO_LIMIT): CellReader<T> {
+  let cache: Map<unknown, T> | null = new Map()
+  return (row) => {
+    const v = row.get(fieldKey)
     if (cache === null) return compute(v)
-    if (!cache) slots.set(slot, (cache = new Map()))
     // Dates by their time, in a key no text cell has (XML forbids U+0000).
     const k = v instanceof Date ? `\u0000date:${v.getTime()}` : v
     const hit = cache.get(k)
     if (hit !== undefined || cache.has(k)) return hit as T
     const result = compute(v)
-    if (cache.size >= limit) slots.set(slot, null)
+    if (cache.size >= limit) cache = null
     else cache.set(k, result)
     return result
   }
@@ -139,26 +133,39 @@ export class RowMessages {
 
 const textOf = (v: CellValue | undefined) => normalizeText(foldText(v))
 
-/** Readers of a row's cells (text, money, integer, date); a cell that does not parse is an error of its column. */
-export function cellReaders(row: RowCells, m: RowMessages, env: KindEnv) {
-  return {
-    text: (key: string) => cellMemo(row, key, 'text', textOf),
+/**
+ * Readers of a row's cells by field key (text, money, integer, date), memoised per field for the
+ * whole file; a cell that does not parse is an error of its column. Made once per file:
+ * `cellReaders(env)(row, m)` gives one row's readers.
+ */
+export function cellReaders(env: KindEnv) {
+  const texts = new Map<string, CellReader<string>>()
+  const moneys = new Map<string, CellReader<ReturnType<typeof parseCellMoney>>>()
+  const ints = new Map<string, CellReader<ReturnType<typeof parseCellInteger>>>()
+  const dates = new Map<string, CellReader<ReturnType<typeof parseCellDate>>>()
+  const readerOf = <T>(readers: Map<string, CellReader<T>>, key: string, compute: (v: CellValue | undefined) => T): CellReader<T> => {
+    let reader = readers.get(key)
+    if (!reader) readers.set(key, (reader = memoized(key, compute)))
+    return reader
+  }
+  return (row: RowCells, m: RowMessages) => ({
+    text: (key: string) => readerOf(texts, key, textOf)(row),
     money: (key: string) => {
-      const r = cellMemo(row, key, 'money', (v) => parseCellMoney(v, env.unit(key)))
+      const r = readerOf(moneys, key, (v) => parseCellMoney(v, env.unit(key)))(row)
       if (r.error) m.error(key, r.error)
       return r.fen
     },
     int: (key: string) => {
-      const r = cellMemo(row, key, 'int', parseCellInteger)
+      const r = readerOf(ints, key, parseCellInteger)(row)
       if (r.error) m.error(key, r.error)
       return r.value
     },
     date: (key: string) => {
-      const r = cellMemo(row, key, 'date', parseCellDate)
+      const r = readerOf(dates, key, parseCellDate)(row)
       if (r.error) m.error(key, r.error)
       return r.value ?? null
     },
-  }
+  })
 }
 
 /**

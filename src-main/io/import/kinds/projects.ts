@@ -86,9 +86,10 @@ function startProjects(outer: ServiceContext, env: KindEnv) {
   const existing = ctx.db.prepare('SELECT code FROM project WHERE name = ? AND year = ? LIMIT 1')
   const yearRange = { min: 2000, max: new Date().getFullYear() + 2 }
 
+  const readCells = cellReaders(env)
   function convert(row: RowCells): RowOutcome<ProjectInput> {
     const m = new RowMessages(row.rowNumber, env)
-    const { text, money, int: intOrEmpty, date } = cellReaders(row, m, env)
+    const { text, money, int: intOrEmpty, date } = readCells(row, m)
     const int = (key: string) => intOrEmpty(key) ?? 0
     const name = normalizeName(foldText(row.get('name')))
     const label = shortText(name || `第${row.rowNumber}行`, 30)
