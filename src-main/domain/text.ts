@@ -39,12 +39,12 @@ export const toHalfWidth = (s: string) => s.replace(/[\uFF01-\uFF5E\u3000\uFFE5]
 const NEEDS_NORMALIZING =
   /[\u200B-\u200D\u2060\uFEFF\u00AD\uFF02-\uFF07\uFF0A\uFF0B\uFF0D-\uFF19\uFF1C-\uFF1E\uFF20-\uFF5E\u3000\uFFE5\r\n\u2028\u2029\t\f\v\u00A0\u1680\u2000-\u200A\u202F\u205F]| {2}|^ | $/
 
-export function normalizeText(input: string, opts: { multiline?: boolean } = {}): string {
+export function normalizeText(input: string, opts?: { multiline?: boolean }): string {
   if (!NEEDS_NORMALIZING.test(input)) return input
   const folded = input
     .replace(invisible, '')
     .replace(/[\uFF01-\uFF5E\u3000\uFFE5]/g, (c) => (chinesePunctuation.has(c) ? c : foldChar(c)))
-  if (!opts.multiline) return folded.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(spaces, ' ').trim()
+  if (!opts?.multiline) return folded.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(spaces, ' ').trim()
   return folded
     .split(/\r\n|[\r\n\u2028\u2029]/)
     .map((line) => line.replace(spaces, ' ').trim())

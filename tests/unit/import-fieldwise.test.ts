@@ -62,6 +62,21 @@ describe('FieldwiseParser (the import checks a row field by field, remembering r
     }
   })
 
+  it('remembers more values of a field given a larger limit, with the same results', () => {
+    const parser = new FieldwiseParser(householdLineInput, { householdId: 10_000 })
+    for (let i = 0; i < 12_000; i++) {
+      const row = { ...good, householdId: (i % 6000) - 3 }
+      expect(actual(parser, row)).toEqual(expected(row))
+    }
+  })
+
+  it('gives the fields in schema order, as safeParse does', () => {
+    const parser = new FieldwiseParser(householdLineInput)
+    const shuffled = Object.fromEntries(Object.entries(good).reverse())
+    const r = parser.parse(shuffled)
+    expect(r.success && Object.keys(r.data)).toEqual(Object.keys(householdLineInput.parse(shuffled)))
+  })
+
   it('returns a fresh object each time (the import adds to it)', () => {
     const parser = new FieldwiseParser(householdLineInput)
     const a = parser.parse(good)

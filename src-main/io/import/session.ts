@@ -144,12 +144,19 @@ function convertAll(ctx: ServiceContext, s: Pick<Session, 'kind' | 'table' | 'ma
   const run = kind.start(ctx, env)
   const results: RowResult[] = []
   const total = table.rows.length
-  table.rows.forEach((row, at) => {
-    const get = (key: string) => {
+  // One reader for every row in turn (kinds do not keep it past `convert`).
+  let cells: CellValue[] = []
+  const current = {
+    rowNumber: 0,
+    get(key: string) {
       const index = mapping[key]
-      return index === null || index === undefined ? undefined : row.cells[index]
-    }
-    const outcome = run.convert({ rowNumber: row.rowNumber, get })
+      return index === null || index === undefined ? undefined : cells[index]
+    },
+  }
+  table.rows.forEach((row, at) => {
+    current.rowNumber = row.rowNumber
+    cells = row.cells
+    const outcome = run.convert(current)
     const status = outcome.input === null ? 'E' : severityOf(outcome.messages)
     results.push({ at, rowNumber: row.rowNumber, label: outcome.label, status, input: outcome.input, messages: outcome.messages })
     if ((at + 1) % PROGRESS_EVERY === 0) ctx.progress?.({ job: 'import', done: at + 1, total, label: `正在检查：${(at + 1).toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 行` })

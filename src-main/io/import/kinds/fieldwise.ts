@@ -3,7 +3,7 @@ import type { z } from 'zod'
 type Issue = z.core.$ZodIssue
 export type FieldwiseResult<T> = { success: true; data: T } | { success: false; error: { issues: Issue[] } }
 
-/** Above this many distinct values a field is taken as unique per row (ear tags) and parsed without remembering. */
+/** Above this many distinct values a field is taken as unique per row (ear tags) and parsed without remembering, unless told otherwise. */
 const MEMO_LIMIT = 4096
 
 /** A field's schema and its remembered results (null once it has too many distinct values). */
@@ -11,6 +11,7 @@ interface FieldSlot {
   key: string
   schema: z.ZodType
   memo: Map<unknown, z.ZodSafeParseResult<unknown>> | null
+  limit: number
 }
 
 /**
@@ -22,13 +23,22 @@ interface FieldSlot {
  */
 export class FieldwiseParser<S extends z.ZodObject> {
   private readonly fields: FieldSlot[]
+  /** Every field in schema order: the data is a copy, made at its full size in one go. */
+  private readonly blank: Record<string, unknown>
 
-  constructor(schema: S) {
-    this.fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => ({ key, schema: field, memo: new Map() }))
+  /** `limits`: the number of distinct values remembered for a field that repeats more of them (a household's id in a roster). */
+  constructor(schema: S, limits: Partial<Record<keyof z.output<S> & string, number>> = {}) {
+    this.fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => ({
+      key,
+      schema: field,
+      memo: new Map(),
+      limit: (limits as Record<string, number | undefined>)[key] ?? MEMO_LIMIT,
+    }))
+    this.blank = Object.fromEntries(this.fields.map((f) => [f.key, undefined]))
   }
 
   parse(input: Record<string, unknown>): FieldwiseResult<z.output<S>> {
-    const data: Record<string, unknown> = {}
+    const data: Record<string, unknown> = { ...this.blank }
     let issues: Issue[] | null = null
     for (const field of this.fields) {
       const result = parseField(field, input[field.key])
@@ -44,7 +54,7 @@ function parseField(field: FieldSlot, value: unknown): z.ZodSafeParseResult<unkn
   let result = field.memo.get(value)
   if (!result) {
     result = field.schema.safeParse(value)
-    if (field.memo.size >= MEMO_LIMIT) field.memo = null
+    if (field.memo.size >= field.limit) field.memo = null
     else field.memo.set(value, result)
   }
   return result

@@ -144,7 +144,7 @@ function startLines(ctx: ServiceContext, env: KindEnv) {
     return bulk
   }
   const fileLines = new FileLines()
-  const schema = new FieldwiseParser(householdLineInput)
+  const schema = new FieldwiseParser(householdLineInput, { householdId: HOUSEHOLD_MEMO_LIMIT })
   const yearRange = { min: 2000, max: new Date().getFullYear() + 1 }
   // The cell parsers, made once for the run rather than once a row.
   const readCells = cellReaders(env)

@@ -136,7 +136,8 @@ const textOf = (v: CellValue | undefined) => normalizeText(foldText(v))
 /**
  * Readers of a row's cells by field key (text, money, integer, date), memoised per field for the
  * whole file; a cell that does not parse is an error of its column. Made once per file:
- * `cellReaders(env)(row, m)` gives one row's readers.
+ * `cellReaders(env)(row, m)` gives the readers of that row, which stay the row's until the next call
+ * (the same readers each time: none are made per row).
  */
 export function cellReaders(env: KindEnv) {
   const texts = new Map<string, CellReader<string>>()
@@ -148,7 +149,9 @@ export function cellReaders(env: KindEnv) {
     if (!reader) readers.set(key, (reader = memoized(key, compute)))
     return reader
   }
-  return (row: RowCells, m: RowMessages) => ({
+  let row: RowCells
+  let m: RowMessages
+  const readers = {
     text: (key: string) => readerOf(texts, key, textOf)(row),
     money: (key: string) => {
       const r = readerOf(moneys, key, (v) => parseCellMoney(v, env.unit(key)))(row)
@@ -165,7 +168,12 @@ export function cellReaders(env: KindEnv) {
       if (r.error) m.error(key, r.error)
       return r.value ?? null
     },
-  })
+  }
+  return (ofRow: RowCells, messages: RowMessages) => {
+    row = ofRow
+    m = messages
+    return readers
+  }
 }
 
 /**
