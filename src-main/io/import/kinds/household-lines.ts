@@ -9,6 +9,7 @@ import type { CellValue, FieldSpec } from '../types'
 import { cellReaders, field, memoized, RowMessages, type ImportKind, type KindEnv, type RowCells, type RowOutcome } from './kind'
 import { bulkLoad } from './bulk-load'
 import { FieldwiseParser } from './fieldwise'
+import { FileLines } from './file-lines'
 import { BulkLineLookups, type HouseholdRef } from './household-line-lookups'
 import { fundSourceNames, matchFundSource, SubtypeLookup } from './lookups'
 
@@ -91,46 +92,6 @@ const BULK_INDEX_ROWS = 20_000
 const HOUSEHOLD_MEMO_LIMIT = 200_000
 /** The key of a summary cell (as in migration 003). */
 const SUMMARY_CELL = 'town_code, project_year, subtype_code, fund_source, current_status, attribute'
-
-interface FileLine {
-  item: string
-  projectName: string
-  projectYear: number
-  rowNumber: number
-}
-
-/** A household with more lines than this in one file has them looked up by a key text. */
-const FILE_LINES_LISTED = 64
-
-/**
- * The lines taken from the file so far, by household and natural key (item, project name, year):
- * a household has a few lines, searched in a short list rather than by a key text made for every
- * row of a large roster.
- */
-class FileLines {
-  private readonly byHousehold = new Map<number, FileLine[] | Map<string, number>>()
-
-  /** The row of an earlier line with the same key; else this line is recorded and undefined returned. */
-  firstOf(householdId: number, item: string, projectName: string, projectYear: number, rowNumber: number): number | undefined {
-    let lines = this.byHousehold.get(householdId)
-    if (lines === undefined) this.byHousehold.set(householdId, (lines = []))
-    if (Array.isArray(lines)) {
-      for (const l of lines) if (l.item === item && l.projectName === projectName && l.projectYear === projectYear) return l.rowNumber
-      if (lines.length < FILE_LINES_LISTED) {
-        lines.push({ item, projectName, projectYear, rowNumber })
-        return undefined
-      }
-      const byKey = new Map(lines.map((l) => [lineKey(l.item, l.projectName, l.projectYear), l.rowNumber]))
-      this.byHousehold.set(householdId, (lines = byKey))
-    }
-    const key = lineKey(item, projectName, projectYear)
-    const first = lines.get(key)
-    if (first === undefined) lines.set(key, rowNumber)
-    return first
-  }
-}
-
-const lineKey = (item: string, projectName: string, projectYear: number) => `${item}\u0000${projectName}\u0000${projectYear}`
 
 function startLines(ctx: ServiceContext, env: KindEnv) {
   const subtypes = new SubtypeLookup(ctx.db, 'H')

@@ -144,27 +144,28 @@ export function cellReaders(env: KindEnv) {
   const moneys = new Map<string, CellReader<ReturnType<typeof parseCellMoney>>>()
   const ints = new Map<string, CellReader<ReturnType<typeof parseCellInteger>>>()
   const dates = new Map<string, CellReader<ReturnType<typeof parseCellDate>>>()
-  const readerOf = <T>(readers: Map<string, CellReader<T>>, key: string, compute: (v: CellValue | undefined) => T): CellReader<T> => {
-    let reader = readers.get(key)
-    if (!reader) readers.set(key, (reader = memoized(key, compute)))
+  // A field's reader is made the first time the field is read (`??`: no function made on later reads).
+  const add = <T>(readers: Map<string, CellReader<T>>, key: string, compute: (v: CellValue | undefined) => T): CellReader<T> => {
+    const reader = memoized(key, compute)
+    readers.set(key, reader)
     return reader
   }
   let row: RowCells
   let m: RowMessages
   const readers = {
-    text: (key: string) => readerOf(texts, key, textOf)(row),
+    text: (key: string) => (texts.get(key) ?? add(texts, key, textOf))(row),
     money: (key: string) => {
-      const r = readerOf(moneys, key, (v) => parseCellMoney(v, env.unit(key)))(row)
+      const r = (moneys.get(key) ?? add(moneys, key, (v) => parseCellMoney(v, env.unit(key))))(row)
       if (r.error) m.error(key, r.error)
       return r.fen
     },
     int: (key: string) => {
-      const r = readerOf(ints, key, parseCellInteger)(row)
+      const r = (ints.get(key) ?? add(ints, key, parseCellInteger))(row)
       if (r.error) m.error(key, r.error)
       return r.value
     },
     date: (key: string) => {
-      const r = readerOf(dates, key, parseCellDate)(row)
+      const r = (dates.get(key) ?? add(dates, key, parseCellDate))(row)
       if (r.error) m.error(key, r.error)
       return r.value ?? null
     },
