@@ -222,15 +222,13 @@ export function householdLineListRows(ctx: ServiceContext, input: LineFilter & {
   const { ids } = linePageIds(ctx, { ...input, page: 1, pageSize: Number.MAX_SAFE_INTEGER })
   const subtypes = new Map((ctx.db.prepare("SELECT code, name FROM dict WHERE type = 'asset_subtype'").all() as { code: string; name: string }[]).map((s) => [s.code, s.name]))
   const sources = new Map<string, string>(fundSourceTypes.map((s) => [s.code, s.name]))
-  const read = (chunk: number[]) =>
-    linesByIds(ctx, chunk).map((l) => ({
-      ...l,
-      subtype: subtypes.get(l.subtypeCode) ?? l.subtypeCode,
-      standard: l.standardFen,
-      amount: l.amountFen,
-      selfRaised: l.selfRaisedFen,
-      fundSource: sources.get(l.fundSource) ?? l.fundSource,
-    }))
+  // The export's columns added to each fresh row in place (no copy of 26 fields per line).
+  const read = (chunk: number[]): Row[] =>
+    linesByIds(ctx, chunk).map((l) => {
+      const added = { subtype: subtypes.get(l.subtypeCode) ?? l.subtypeCode, standard: l.standardFen, amount: l.amountFen, selfRaised: l.selfRaisedFen, fundSource: sources.get(l.fundSource) ?? l.fundSource }
+      // The same object, seen as a Row (an interface has no index signature).
+      return Object.assign(l, added) as typeof l & typeof added & Row
+    })
   return { rows: chunked(ids, read), rowCount: ids.length }
 }
 

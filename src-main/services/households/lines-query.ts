@@ -358,6 +358,8 @@ export function linesByIds(ctx: ServiceContext, ids: number[]): HouseholdLineRow
        WHERE l.id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as LineDbRow[]
-  const byId = new Map(rows.map((r) => [r.id, { ...r, idNo: maskIdCard(r.idNo) }]))
+  // Masked in place: the rows are fresh objects (an export reads 100,000 of them; no copy each).
+  for (const r of rows) r.idNo = maskIdCard(r.idNo)
+  const byId = new Map<number, HouseholdLineRow>(rows.map((r) => [r.id, r]))
   return ids.map((id) => byId.get(id)).filter((r): r is HouseholdLineRow => r !== undefined)
 }
