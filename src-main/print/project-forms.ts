@@ -3,6 +3,8 @@
  * with the supervision block (公示单位, local 监督举报电话 from org.supervisionPhone and the national
  * 12317, 公示期). Read straight from the project library's tables (migration 004), so they do not
  * depend on the project services' shapes; unavailable in a data file without that migration.
+ * The loader takes a set of projects (five statements for any number); project-batch.ts prints
+ * the notices of a whole year in one document.
  */
 import type { ProjectDetail } from '../api/types/projects'
 import { fundSourceTypes } from '../domain/asset-enums'
@@ -19,12 +21,12 @@ import type { PrintTemplateInfo } from './service'
 
 export type ProjectTemplateKey = 'projectEntry' | 'projectPlan' | 'projectCompletion'
 
-const hasProjects = (ctx: ServiceContext) => !!ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project'").get()
+export const hasProjects = (ctx: ServiceContext) => !!ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project'").get()
 
 export function projectTemplates(ctx: ServiceContext): PrintTemplateInfo[] {
   const available = hasProjects(ctx)
   const note = available ? undefined : '项目库尚未建立，暂不能打印项目公告公示。'
-  const base = { scopes: ['project' as const], paper: 'A4' as const, orientation: 'portrait' as const, variants: false, defaultVariant: '内部版' as const, available, note }
+  const base = { scopes: ['project' as const, 'projects' as const], paper: 'A4' as const, orientation: 'portrait' as const, variants: false, defaultVariant: '内部版' as const, available, note }
   return [
     { key: 'projectEntry', label: '项目入库公示', ...base },
     { key: 'projectPlan', label: '项目计划公告', ...base },
@@ -33,7 +35,7 @@ export function projectTemplates(ctx: ServiceContext): PrintTemplateInfo[] {
 }
 
 /** The columns it shares with the project page's record, plus its own text forms of 村 and 受益对象. */
-interface ProjectRecord
+export interface ProjectRecord
   extends Pick<
     ProjectDetail,
     | 'id' | 'code' | 'name' | 'year' | 'typeName' | 'subtype'
@@ -49,35 +51,84 @@ interface ProjectRecord
   auditedAmount: number | null
 }
 
-function loadProject(ctx: ServiceContext, id: number) {
-  const p = ctx.db
-    .prepare(
-      `SELECT p.id, p.code, p.name, p.year, coalesce(pt.name, p.type_code) AS typeName, p.subtype, p.nature, t.name AS townName,
-         coalesce((SELECT group_concat(v.name, '、') FROM project_village pv JOIN region v ON v.code = pv.village_code WHERE pv.project_id = p.id), '') AS villageNames,
-         p.content, p.subsidy_standard AS subsidyStandard, p.total_investment AS totalInvestmentFen, p.sector_dept AS sectorDept,
-         p.impl_unit AS implUnit, p.responsible_person AS responsiblePerson, p.beneficiary_targets AS beneficiaryTargets,
-         p.beneficiary_villages AS beneficiaryVillages, p.beneficiary_households AS beneficiaryHouseholds, p.beneficiary_persons AS beneficiaryPersons,
-         p.poor_households AS poorHouseholds, p.poor_persons AS poorPersons, p.monitor_households AS monitorHouseholds,
-         p.monitor_persons AS monitorPersons, p.jobs, p.link_mechanism AS linkMechanism, p.performance_goal AS performanceGoal,
-         p.plan_start AS planStart, p.plan_end AS planEnd, p.actual_start AS actualStart, p.actual_end AS actualEnd,
-         p.acceptance_date AS acceptanceDate, p.library_doc_no AS libraryDocNo, p.plan_doc_no AS planDocNo,
-         p.settled_amount AS settledAmount, p.audited_amount AS auditedAmount
-       FROM project p LEFT JOIN project_type pt ON pt.code = p.type_code LEFT JOIN region t ON t.code = p.town_code
-       WHERE p.id = ?`,
-    )
-    .get(id) as ProjectRecord | undefined
+/** The project columns every notice reads; `p` is the project, `t` its 乡镇 (see projectFrom). */
+export const projectColumns = `p.id, p.code, p.name, p.year, coalesce(pt.name, p.type_code) AS typeName, p.subtype, p.nature, t.name AS townName,
+  coalesce((SELECT group_concat(v.name, '、') FROM project_village pv JOIN region v ON v.code = pv.village_code WHERE pv.project_id = p.id), '') AS villageNames,
+  p.content, p.subsidy_standard AS subsidyStandard, p.total_investment AS totalInvestmentFen, p.sector_dept AS sectorDept,
+  p.impl_unit AS implUnit, p.responsible_person AS responsiblePerson, p.beneficiary_targets AS beneficiaryTargets,
+  p.beneficiary_villages AS beneficiaryVillages, p.beneficiary_households AS beneficiaryHouseholds, p.beneficiary_persons AS beneficiaryPersons,
+  p.poor_households AS poorHouseholds, p.poor_persons AS poorPersons, p.monitor_households AS monitorHouseholds,
+  p.monitor_persons AS monitorPersons, p.jobs, p.link_mechanism AS linkMechanism, p.performance_goal AS performanceGoal,
+  p.plan_start AS planStart, p.plan_end AS planEnd, p.actual_start AS actualStart, p.actual_end AS actualEnd,
+  p.acceptance_date AS acceptanceDate, p.library_doc_no AS libraryDocNo, p.plan_doc_no AS planDocNo,
+  p.settled_amount AS settledAmount, p.audited_amount AS auditedAmount`
+export const projectFrom = 'project p LEFT JOIN project_type pt ON pt.code = p.type_code LEFT JOIN region t ON t.code = p.town_code'
+
+type FundSource = { sourceType: string; level: string | null; amountFen: number }
+type Publicity = { stage: string; startDate: string; endDate: string; place: string }
+
+/** What one notice needs: the project, its fund sources, money paid/spent/allocated, its publicity records. */
+export interface NoticeData {
+  p: ProjectRecord
+  sources: FundSource[]
+  paid: { paidFen: number; spentFen: number }
+  allocated: number
+  publicity: Publicity[]
+}
+
+/**
+ * The notice data of several projects at once: `idsSql` is a subquery giving the project ids
+ * (with its `params`), so a batch costs five statements whatever its size. In the order of `projects`.
+ */
+export function loadNoticeData(ctx: ServiceContext, projects: ProjectRecord[], idsSql: string, params: Record<string, unknown>): NoticeData[] {
+  const group = <T extends { projectId: number }>(rows: T[]) => {
+    const out = new Map<number, T[]>()
+    for (const r of rows) {
+      const list = out.get(r.projectId)
+      if (list) list.push(r)
+      else out.set(r.projectId, [r])
+    }
+    return out
+  }
+  const sources = group(
+    ctx.db
+      .prepare(`SELECT project_id AS projectId, source_type AS sourceType, level, amount AS amountFen FROM project_fund_source WHERE project_id IN (${idsSql}) ORDER BY project_id, id`)
+      .all(params) as (FundSource & { projectId: number })[],
+  )
+  const paid = new Map(
+    (
+      ctx.db
+        .prepare(
+          `SELECT project_id AS projectId, coalesce(sum(CASE WHEN kind = '拨付' THEN amount END), 0) AS paidFen, coalesce(sum(CASE WHEN kind = '支出' THEN amount END), 0) AS spentFen
+           FROM fund_payment WHERE project_id IN (${idsSql}) GROUP BY project_id`,
+        )
+        .all(params) as { projectId: number; paidFen: number; spentFen: number }[]
+    ).map((r) => [r.projectId, { paidFen: r.paidFen, spentFen: r.spentFen }]),
+  )
+  const allocated = new Map(
+    (ctx.db.prepare(`SELECT project_id AS projectId, sum(amount) AS n FROM fund_allocation WHERE project_id IN (${idsSql}) GROUP BY project_id`).all(params) as { projectId: number; n: number }[]).map(
+      (r) => [r.projectId, r.n],
+    ),
+  )
+  const publicity = group(
+    ctx.db
+      .prepare(`SELECT project_id AS projectId, stage, start_date AS startDate, end_date AS endDate, place FROM project_publicity WHERE project_id IN (${idsSql}) ORDER BY project_id, start_date DESC, id DESC`)
+      .all(params) as (Publicity & { projectId: number })[],
+  )
+  const strip = <T extends { projectId: number }>(rows: T[] | undefined) => (rows ?? []).map(({ projectId: _, ...rest }) => rest)
+  return projects.map((p) => ({
+    p,
+    sources: strip(sources.get(p.id)),
+    paid: paid.get(p.id) ?? { paidFen: 0, spentFen: 0 },
+    allocated: allocated.get(p.id) ?? 0,
+    publicity: strip(publicity.get(p.id)),
+  }))
+}
+
+function loadProject(ctx: ServiceContext, id: number): NoticeData {
+  const p = ctx.db.prepare(`SELECT ${projectColumns} FROM ${projectFrom} WHERE p.id = ?`).get(id) as ProjectRecord | undefined
   if (!p) throw notFound('项目', id)
-  const sources = ctx.db
-    .prepare('SELECT source_type AS sourceType, level, amount AS amountFen FROM project_fund_source WHERE project_id = ? ORDER BY id')
-    .all(id) as { sourceType: string; level: string | null; amountFen: number }[]
-  const paid = ctx.db
-    .prepare("SELECT coalesce(sum(CASE WHEN kind = '拨付' THEN amount END), 0) AS paidFen, coalesce(sum(CASE WHEN kind = '支出' THEN amount END), 0) AS spentFen FROM fund_payment WHERE project_id = ?")
-    .get(id) as { paidFen: number; spentFen: number }
-  const allocated = (ctx.db.prepare('SELECT coalesce(sum(amount), 0) AS n FROM fund_allocation WHERE project_id = ?').get(id) as { n: number }).n
-  const publicity = ctx.db
-    .prepare('SELECT stage, start_date AS startDate, end_date AS endDate, place FROM project_publicity WHERE project_id = ? ORDER BY start_date DESC, id DESC')
-    .all(id) as { stage: string; startDate: string; endDate: string; place: string }[]
-  return { p, sources, paid, allocated, publicity }
+  return loadNoticeData(ctx, [p], '@id', { id })[0]
 }
 
 const names = Object.fromEntries(fundSourceTypes.map((t) => [t.code, t.name]))
@@ -91,7 +142,7 @@ const targets = (json: string) => {
   }
 }
 
-function fundText(sources: { sourceType: string; level: string | null; amountFen: number }[]) {
+function fundText(sources: FundSource[]) {
   return sources.map((s) => `${names[s.sourceType] ?? s.sourceType}${s.level ? `（${s.level}）` : ''}${money(s.amountFen)}元`).join('；')
 }
 
@@ -118,25 +169,22 @@ function issuer(header: PrintHeader) {
 
 const row = (label: string, value: unknown) => h`<tr><td class="label">${label}</td><td>${value as string}</td></tr>`
 
-export function renderProjectForm(
-  ctx: ServiceContext,
-  template: ProjectTemplateKey,
-  projectId: number,
-  layout: PrintLayout,
-  _variant: Variant,
-  setup: PageSetup,
-  header: PrintHeader,
-): { html: string; title: string } {
-  if (!hasProjects(ctx)) throw new AppError('NOT_AVAILABLE', '项目库尚未建立，暂不能打印项目公告公示。')
-  const { p, sources, paid, allocated, publicity } = loadProject(ctx, projectId)
+export const noticeKinds: Record<ProjectTemplateKey, string> = { projectEntry: '入库公示', projectPlan: '计划公告', projectCompletion: '竣工公告' }
+
+/** The CSS the notices add to the base print CSS. */
+export const noticeCss = `table.grid.notice td.label { width: 36mm; } table.grid.notice td { padding: 1.6mm 2mm; } .doc-title { line-height: 1.35; margin-bottom: 4mm; }
+    .issuer { margin-top: 8mm; text-align: right; line-height: 2; } .supervision div { margin: 0.6mm 0; }`
+
+/** One project's notice as a `<section>` (a batch gives each its own page with the class `page`). */
+export function noticeSection(template: ProjectTemplateKey, data: NoticeData, layout: PrintLayout, header: PrintHeader, sectionClass = ''): SafeHtml {
+  const { p, sources, paid, allocated, publicity } = data
   const stage = (list: string[]) => publicity.find((x) => list.includes(x.stage)) ?? null
   const invest = h`${money(p.totalInvestmentFen)}元（大写：<span class="upper">${fenToChineseUpper(p.totalInvestmentFen)}</span>）`
-  let kind: string
+  const kind = noticeKinds[template]
   let intro: SafeHtml
   let table: SafeHtml
   let period: { startDate: string; endDate: string } | null
   if (template === 'projectEntry') {
-    kind = '入库公示'
     period = stage(['县级入库', '乡镇审核', '村级申报'])
     intro = h`<p class="clause">根据巩固拓展脱贫攻坚成果和乡村振兴项目库管理有关规定，现将以下拟入库项目予以公示，接受社会监督。</p>`
     table = h`<table class="grid form notice">
@@ -149,7 +197,6 @@ export function renderProjectForm(
   ${row('实施期限', `${d(p.planStart)}至${d(p.planEnd)}`)}${row('责任单位', [p.implUnit, p.sectorDept].filter(Boolean).join('、'))}
 </table>`
   } else if (template === 'projectPlan') {
-    kind = '计划公告'
     period = stage(['年度计划', '实施方案'])
     intro = h`<p class="clause">${p.year}年度巩固拓展脱贫攻坚成果和乡村振兴项目计划${p.planDocNo ? `（${p.planDocNo}）` : ''}已下达，现将项目实施计划公告如下：</p>`
     table = h`<table class="grid form notice">
@@ -160,7 +207,6 @@ export function renderProjectForm(
   ${row('监管单位', p.sectorDept)}
 </table>`
   } else {
-    kind = '竣工公告'
     period = stage(['竣工'])
     intro = h`<p class="clause">以下项目已完工${p.acceptanceDate ? '并通过验收' : ''}，现将项目实施及资金使用情况公告如下：</p>`
     const settled = p.auditedAmount ?? p.settledAmount
@@ -173,14 +219,25 @@ export function renderProjectForm(
   ${row('建设单位', p.implUnit)}${row('受益情况', beneficiaries(p))}
 </table>`
   }
-  const title = `${p.name}${kind}`
-  const body = h`<section>
+  return h`<section class="${sectionClass}">
   <h1 class="doc-title">${p.name}<br>${kind}</h1>
   ${intro}${table}
   ${supervisionBlock(layout, header, period, p.sectorDept)}
   ${issuer(header)}
 </section>`
-  const css = `table.grid.notice td.label { width: 36mm; } table.grid.notice td { padding: 1.6mm 2mm; } .doc-title { line-height: 1.35; margin-bottom: 4mm; }
-    .issuer { margin-top: 8mm; text-align: right; line-height: 2; } .supervision div { margin: 0.6mm 0; }`
-  return { title, html: documentShell(title, setup, body, css) }
+}
+
+export function renderProjectForm(
+  ctx: ServiceContext,
+  template: ProjectTemplateKey,
+  projectId: number,
+  layout: PrintLayout,
+  _variant: Variant,
+  setup: PageSetup,
+  header: PrintHeader,
+): { html: string; title: string } {
+  if (!hasProjects(ctx)) throw new AppError('NOT_AVAILABLE', '项目库尚未建立，暂不能打印项目公告公示。')
+  const data = loadProject(ctx, projectId)
+  const title = `${data.p.name}${noticeKinds[template]}`
+  return { title, html: documentShell(title, setup, noticeSection(template, data, layout, header), noticeCss) }
 }

@@ -15,13 +15,15 @@ import { projectFor, type Variant } from './public-view'
 import { renderAssetCards, renderConfirmForms, renderHandovers } from './templates/asset-forms'
 import { renderReceipts } from './templates/household-receipt'
 import { renderLedger } from './templates/ledger'
+import { batchNotes, renderProjectBatch } from './project-batch'
 import { projectTemplates, renderProjectForm, type ProjectTemplateKey } from './project-forms'
 
 import type { PrintTemplateKey } from './options'
 
 export { printTemplateKeys, type PrintTemplateKey } from './options'
 
-export type PrintScope = 'county' | 'town' | 'village' | 'asset' | 'household' | 'project'
+/** `projects`: every project of a 项目年度 (and 乡镇/村) in one job (project notices in a batch). */
+export type PrintScope = 'county' | 'town' | 'village' | 'asset' | 'household' | 'project' | 'projects'
 
 export interface PrintTemplateInfo {
   key: PrintTemplateKey
@@ -37,6 +39,8 @@ export interface PrintTemplateInfo {
   /** False when the data it needs does not exist in this file yet (e.g. no project library). */
   available: boolean
   note?: string
+  /** What a batch (scope `projects`) contains, shown in the dialog. */
+  batchNote?: string
 }
 
 const baseTemplates: Omit<PrintTemplateInfo, 'available'>[] = [
@@ -48,7 +52,7 @@ const baseTemplates: Omit<PrintTemplateInfo, 'available'>[] = [
 ]
 
 export function listPrintTemplates(ctx: ServiceContext): PrintTemplateInfo[] {
-  return [...baseTemplates.map((t) => ({ ...t, available: true })), ...projectTemplates(ctx)]
+  return [...baseTemplates.map((t) => ({ ...t, available: true })), ...projectTemplates(ctx).map((t) => ({ ...t, batchNote: batchNotes[t.key as ProjectTemplateKey] }))]
 }
 
 export interface PrintHtmlInput {
@@ -128,7 +132,7 @@ export function printHtml(ctx: ServiceContext, input: PrintHtmlInput): PrintHtml
       break
     }
     default:
-      result = renderProject(ctx, input.template, input, layout, variant, setup, header)
+      result = renderProject(ctx, input.template, { ...input, townCode }, layout, variant, setup, header)
   }
   const variantTag = info.variants ? `（${variant}）` : ''
   return { ...result, fileName: `${result.title}${variantTag}.pdf`, page: pageOptions(setup) }
@@ -143,6 +147,14 @@ function renderProject(
   setup: PageSetup,
   header: ReturnType<typeof printHeader>,
 ) {
-  if (!input.projectId) throw new AppError('INVALID', '请选择一个项目。')
-  return renderProjectForm(ctx, template as ProjectTemplateKey, input.projectId, layout, variant, setup, header)
+  if (input.projectId) return renderProjectForm(ctx, template as ProjectTemplateKey, input.projectId, layout, variant, setup, header)
+  if (!input.projectYear) throw new AppError('INVALID', '请选择一个项目，或选择项目年度批量打印公告公示。')
+  const scope = {
+    projectYear: input.projectYear,
+    townCode: input.townCode,
+    villageCode: input.villageCode,
+    townName: regionName(ctx, input.townCode),
+    villageName: regionName(ctx, input.villageCode),
+  }
+  return renderProjectBatch(ctx, template as ProjectTemplateKey, scope, layout, setup, header)
 }
