@@ -3,8 +3,9 @@ import { validateInput } from '../../src-main/api/validate'
 import type { ServiceHost } from '../../src-main/core/service-host'
 import { todayIso } from '../../src-main/domain/dates'
 import type { AppError } from '../../src-main/domain/errors'
+import { maskIdCard } from '../../src-main/domain/id-card'
 import { listAudit } from '../../src-main/services/audit'
-import { createHousehold, createHouseholdLine, getHousehold, householdLineTotals, updateHousehold, updateHouseholdLine } from '../../src-main/services/households'
+import { createHousehold, createHouseholdLine, getHousehold, householdLineTotals, listHouseholdLines, updateHousehold, updateHouseholdLine } from '../../src-main/services/households'
 import { findingsOf, FUSHANDI, hostWithHousehold, householdInput, idNo, lineInput, refused } from '../support/households'
 import { autoCleanup, LINDONG } from '../support/temp'
 
@@ -123,6 +124,43 @@ describe('householdLines.create', () => {
     expect(validateInput('householdLines.create', { ...lineInput(householdId), quantity: -1 }).ok).toBe(false)
     const error = refused(host, () => createHouseholdLine(host.ctx, { ...lineInput(householdId), quantity: -1, amountFen: 0 }))
     expect(error.message).toContain('【错误】数量：不能为负数')
+  })
+})
+
+describe('householdLines.list rows', () => {
+  it('carry every column of the line and its household, the ID masked', async () => {
+    const { host, householdId } = await hostWithHousehold()
+    const input = lineInput(householdId, { selfRaisedFen: 12_300, currentQuantity: 1, currentStatus: '已出栏/出售', issueMethod: '先建后补' })
+    const { id } = createHouseholdLine(host.ctx, { ...input, acceptWarnings: true })
+    const [row] = listHouseholdLines(host.ctx, { householdId, sort: 'id', order: 'asc', page: 1, pageSize: 10 }).rows
+    expect(row).toStrictEqual({
+      id,
+      householdId,
+      headName: '张三',
+      idNo: maskIdCard(idNo()),
+      attribute: '脱贫户',
+      townName: '林东镇',
+      villageName: '福山地村',
+      groupName: '',
+      assetId: null,
+      projectName: '2021年基础母牛到户项目',
+      projectCode: '2021150422CY0001',
+      projectYear: 2021,
+      item: '基础母牛',
+      subtypeCode: 'H01',
+      spec: '西门塔尔',
+      unit: '头',
+      quantity: 2,
+      standardFen: 800_000,
+      amountFen: 1_600_000,
+      selfRaisedFen: 12_300,
+      fundSource: 'XJ',
+      issueMethod: '先建后补',
+      issueDate: '2021-06-15',
+      tagNo: '150422000001',
+      currentQuantity: 1,
+      currentStatus: '已出栏/出售',
+    })
   })
 })
 

@@ -336,30 +336,48 @@ export function linePageIds(ctx: ServiceContext, input: LinePageInput): { ids: n
   return { ids: fromFilter(), total, strategy: `filter:${planIndex[plan]}` }
 }
 
-interface LineDbRow extends Omit<HouseholdLineRow, 'idNo'> {
-  idNo: string
-}
+/**
+ * A line's columns as read by `linesByIds`, in the order of `LineTuple`. Rows are read as arrays and
+ * made into objects here: better-sqlite3 builds a 26-field row object field by field, which made
+ * reading the lines a third of an export's time.
+ */
+const LINE_COLUMNS = `l.id, l.household_id, h.head_name, h.id_no, h.attribute, coalesce(t.name, ''), coalesce(v.name, ''), h.group_name,
+  l.asset_id, l.project_name, l.project_code, l.project_year, l.item, l.subtype_code, l.spec, l.unit,
+  l.quantity, l.standard, l.amount, l.self_raised, l.fund_source, l.issue_method, l.issue_date, l.tag_no,
+  l.current_quantity, l.current_status`
+type LineTuple = [
+  number, number, string, string, string, string, string, string,
+  number | null, string, string, number, string, string, string, string,
+  number, number, number, number, string, string, string, string,
+  number | null, string,
+]
+const lineOf = ([
+  id, householdId, headName, idNo, attribute, townName, villageName, groupName,
+  assetId, projectName, projectCode, projectYear, item, subtypeCode, spec, unit,
+  quantity, standardFen, amountFen, selfRaisedFen, fundSource, issueMethod, issueDate, tagNo,
+  currentQuantity, currentStatus,
+]: LineTuple): HouseholdLineRow => ({
+  id, householdId, headName, idNo: maskIdCard(idNo), attribute, townName, villageName, groupName,
+  assetId, projectName, projectCode, projectYear, item, subtypeCode, spec, unit,
+  quantity, standardFen, amountFen, selfRaisedFen, fundSource, issueMethod, issueDate, tagNo,
+  currentQuantity, currentStatus,
+})
 
 /** The full rows of the given line ids, in that order, with the head's ID masked. */
 export function linesByIds(ctx: ServiceContext, ids: number[]): HouseholdLineRow[] {
   if (ids.length === 0) return []
-  const rows = ctx.db
+  const tuples = ctx.db
     .prepare(
-      `SELECT l.id, l.household_id AS householdId, h.head_name AS headName, h.id_no AS idNo, h.attribute,
-         coalesce(t.name, '') AS townName, coalesce(v.name, '') AS villageName, h.group_name AS groupName,
-         l.asset_id AS assetId, l.project_name AS projectName, l.project_code AS projectCode, l.project_year AS projectYear,
-         l.item, l.subtype_code AS subtypeCode, l.spec, l.unit, l.quantity, l.standard AS standardFen, l.amount AS amountFen,
-         l.self_raised AS selfRaisedFen, l.fund_source AS fundSource, l.issue_method AS issueMethod, l.issue_date AS issueDate,
-         l.tag_no AS tagNo, l.current_quantity AS currentQuantity, l.current_status AS currentStatus
+      `SELECT ${LINE_COLUMNS}
        FROM household_asset_line l
        JOIN household h ON h.id = l.household_id
        LEFT JOIN region t ON t.code = l.town_code
        LEFT JOIN region v ON v.code = l.village_code
        WHERE l.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(ids)) as LineDbRow[]
-  // Masked in place: the rows are fresh objects (an export reads 100,000 of them; no copy each).
-  for (const r of rows) r.idNo = maskIdCard(r.idNo)
-  const byId = new Map<number, HouseholdLineRow>(rows.map((r) => [r.id, r]))
+    .raw()
+    .all(JSON.stringify(ids)) as LineTuple[]
+  const byId = new Map<number, HouseholdLineRow>()
+  for (const t of tuples) byId.set(t[0], lineOf(t))
   return ids.map((id) => byId.get(id)).filter((r): r is HouseholdLineRow => r !== undefined)
 }
