@@ -1,9 +1,6 @@
 /** PrintDialog for project notices in a batch (from the project list): project templates without a project, a 项目年度, 乡镇/村 optional. */
-import { flushPromises, mount } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { afterEach, describe, expect, it } from 'vitest'
-import PrintDialog from '../../src-renderer/src/components/print/PrintDialog.vue'
-import { fakeApi } from './support'
+import { describe, expect, it } from 'vitest'
+import { byTestId, printDialogOpener, tick } from './print-dialog-support'
 
 const project = { scopes: ['project', 'projects'], paper: 'A4', orientation: 'portrait', variants: false, defaultVariant: '内部版', available: true }
 const templates = [
@@ -14,23 +11,7 @@ const templates = [
 ]
 const tree = [{ code: '150422000000', name: '巴林左旗', active: true, children: [{ code: '150422100000', name: '林东镇', active: true, children: [] }] }]
 
-const tick = async () => {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 30))
-  await flushPromises()
-}
-const byTestId = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`)
-
-afterEach(() => {
-  document.body.innerHTML = ''
-})
-
-async function open(preset: Record<string, unknown>) {
-  const calls = fakeApi({ 'print.templates': { ok: true, data: templates }, 'regions.tree': { ok: true, data: tree } })
-  const wrapper = mount(PrintDialog, { props: { modelValue: true, preset }, attachTo: document.body, global: { plugins: [ElementPlus] } })
-  await tick()
-  return { wrapper, calls }
-}
+const open = printDialogOpener(templates, tree)
 
 describe('PrintDialog, project notices in a batch', () => {
   it('offers the three notices (not the ledger) and previews the year and 乡镇 of the list', async () => {

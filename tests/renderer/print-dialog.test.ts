@@ -1,8 +1,5 @@
-import { flushPromises, mount } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { afterEach, describe, expect, it } from 'vitest'
-import PrintDialog from '../../src-renderer/src/components/print/PrintDialog.vue'
-import { fakeApi } from './support'
+import { describe, expect, it } from 'vitest'
+import { byTestId, printDialogOpener, tick } from './print-dialog-support'
 
 const templates = [
   { key: 'ledger', label: '资产台账', scopes: ['county', 'town', 'village'], paper: 'A4', orientation: 'landscape', variants: true, defaultVariant: '公示版', available: true },
@@ -12,23 +9,7 @@ const templates = [
 ]
 const tree = [{ code: '150422000000', name: '巴林左旗', active: true, children: [{ code: '150422100000', name: '林东镇', active: true, children: [{ code: '150422100201', name: '福山地村', active: true, children: [] }] }] }]
 
-const tick = async () => {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 30))
-  await flushPromises()
-}
-const byTestId = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`)
-
-afterEach(() => {
-  document.body.innerHTML = ''
-})
-
-async function open(preset: Record<string, unknown>) {
-  const calls = fakeApi({ 'print.templates': { ok: true, data: templates }, 'regions.tree': { ok: true, data: tree } })
-  const wrapper = mount(PrintDialog, { props: { modelValue: true, preset }, attachTo: document.body, global: { plugins: [ElementPlus] } })
-  await tick()
-  return { wrapper, calls }
-}
+const open = printDialogOpener(templates, tree)
 
 describe('PrintDialog', () => {
   it('previews the ledger of the 乡镇 the ledger was filtered to, 公示版 on A4 landscape, in the frame', async () => {
