@@ -15,6 +15,7 @@ import { AppError } from '../domain/errors'
 import type { ProjectStatus } from '../domain/project-enums'
 import { statusesFrom } from '../domain/project-lifecycle'
 import type { ServiceContext } from '../services/context'
+import { projectWhere } from '../services/projects/read'
 import { documentShell, type PrintHeader } from './blocks'
 import type { PrintLayout } from './layouts'
 import type { PageSetup } from './page'
@@ -48,23 +49,6 @@ const emptyText: Record<ProjectTemplateKey, string> = {
   projectCompletion: '所选范围内没有已完工的项目。',
 }
 
-/** The WHERE of a batch (over `p`) and its parameters. */
-function batchWhere(template: ProjectTemplateKey, scope: ProjectBatchScope) {
-  const statuses = batchStatuses[template]
-  const params: Record<string, unknown> = { year: scope.projectYear }
-  statuses.forEach((s, i) => (params[`st${i}`] = s))
-  const where = [`p.year = @year`, `p.status IN (${statuses.map((_, i) => `@st${i}`).join(', ')})`]
-  if (scope.townCode) {
-    where.push('p.town_code = @townCode')
-    params.townCode = scope.townCode
-  }
-  if (scope.villageCode) {
-    where.push('EXISTS (SELECT 1 FROM project_village bv WHERE bv.project_id = p.id AND bv.village_code = @villageCode)')
-    params.villageCode = scope.villageCode
-  }
-  return { sql: where.join(' AND '), params }
-}
-
 export function renderProjectBatch(
   ctx: ServiceContext,
   template: ProjectTemplateKey,
@@ -74,12 +58,13 @@ export function renderProjectBatch(
   header: PrintHeader,
 ): { html: string; title: string } {
   if (!hasProjects(ctx)) throw new AppError('NOT_AVAILABLE', '项目库尚未建立，暂不能打印项目公告公示。')
-  const { sql, params } = batchWhere(template, scope)
+  // The project list's own filter: the same year, 乡镇 and 村 as the list the clerk came from.
+  const { sql, params } = projectWhere({ year: scope.projectYear, townCode: scope.townCode, villageCode: scope.villageCode, statuses: batchStatuses[template] })
   const projects = ctx.db
-    .prepare(`SELECT ${projectColumns} FROM ${projectFrom} WHERE ${sql} ORDER BY t.sort, p.town_code, p.code, p.name`)
+    .prepare(`SELECT ${projectColumns} FROM ${projectFrom} ${sql} ORDER BY t.sort, p.town_code, p.code, p.name`)
     .all(params) as ProjectRecord[]
   if (!projects.length) throw new AppError('EMPTY', emptyText[template], { template, projectYear: scope.projectYear, townCode: scope.townCode, villageCode: scope.villageCode })
-  const data = loadNoticeData(ctx, projects, `SELECT p.id FROM project p WHERE ${sql}`, params)
+  const data = loadNoticeData(ctx, projects, `SELECT p.id FROM project p ${sql}`, params)
   const area = `${header.countyName}${scope.townName ?? ''}${scope.villageName ?? ''}`
   const title = `${area} ${scope.projectYear}年度项目${noticeKinds[template]}（共${projects.length}个项目）`
   const body = data.map((d) => noticeSection(template, d, layout, header, 'page'))
