@@ -51,8 +51,8 @@ describe('batch printing of project notices', () => {
     expect(await dialog.getByTestId('print-town').innerText()).toContain('林东镇')
     await page.getByTestId('print-preview').waitFor({ timeout: 60_000 })
     await page.getByTestId('print-template').click()
-    const offered = await page.locator('.el-select-dropdown__item:visible').allInnerTexts()
-    expect(offered).toEqual(['项目入库公示', '项目计划公告', '项目竣工公告'])
+    // the dropdown opens with a transition: read its items once they are all shown
+    await expect.poll(() => page.locator('.el-select-dropdown__item:visible').allInnerTexts()).toEqual(['项目入库公示', '项目计划公告', '项目竣工公告'])
     await page.locator('.el-select-dropdown__item:visible', { hasText: '项目计划公告' }).click()
     expect(await dialog.getByTestId('print-batch-note').innerText()).toContain('已纳入年度计划的项目')
     await page.getByTestId('print-preview-button').click()
